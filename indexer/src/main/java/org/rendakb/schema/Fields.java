@@ -1,0 +1,54 @@
+package org.rendakb.schema;
+
+/**
+ * Every field name of the index, in one place for the indexer and the server.
+ *
+ * <p>One Lucene index holds two kinds of documents, told apart by {@link #KIND}: a source file
+ * ({@link #KIND_DOCUMENT}) and each of its passages ({@link #KIND_PASSAGE}). Passages carry copies
+ * of their parent's filter fields so that precedent search filters without a join.
+ */
+public final class Fields {
+  private Fields() {}
+
+  public static final String KIND = "kind";
+  public static final String KIND_DOCUMENT = "doc";
+  public static final String KIND_PASSAGE = "passage";
+
+  // identity and sync state of a source file
+  public static final String ID = "id";
+  public static final String ROOT = "root";
+  public static final String PATH = "path";
+  public static final String HASH = "hash";
+  public static final String SIZE = "size";
+  public static final String CONTENT_TYPE = "content_type";
+  public static final String TRUNCATED = "truncated";
+  public static final String NOTE = "note";
+
+  // analysed text: smartcn words for meaning, CJK bigrams for recall and exact phrases
+  public static final String TITLE = "title";
+  public static final String TITLE_BIGRAMS = "title_bi";
+  public static final String TEXT = "text";
+  public static final String TEXT_BIGRAMS = "text_bi";
+
+  // metadata people filter on; the facet dimensions use the same names
+  public static final String DATE = "date";
+  /** the date as days since 1970-01-01, for range filters and sorting */
+  public static final String DATE_DAYS = "date_days";
+  public static final String YEAR = "year";
+  public static final String TYPE = "type";
+  public static final String BODY = "body";
+  public static final String COMMITTEE = "committee";
+  public static final String REGION = "region";
+  public static final String PLACE = "place";
+  public static final String TERM = "term";
+  public static final String MEETING = "meeting";
+  public static final String SPEAKER = "speaker";
+  public static final String LAW = "law";
+
+  // passages
+  public static final String PARENT = "parent";
+  public static final String POSITION = "position";
+  public static final String START = "start";
+  public static final String PASSAGE = "passage";
+  public static final String PASSAGE_BIGRAMS = "passage_bi";
+}

@@ -1,0 +1,63 @@
+package org.rendakb.schema;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * How each field is indexed, the facet set-up and the schema version stamped into every commit.
+ * Indexer and server both use this class; the server refuses an index of another version.
+ */
+public final class IndexSchema {
+  private IndexSchema() {}
+
+  /** Raise on any change to field names, analysis or facets that makes old indexes unreadable. */
+  public static final int VERSION = 1;
+
+  /** Commit user-data keys. */
+  public static final String COMMIT_SCHEMA_VERSION = "schema_version";
+
+  public static final String COMMIT_INDEXED_AT = "indexed_at";
+
+  /** Facet dimensions, in the order the API lists them. */
+  public static final List<String> FACET_DIMENSIONS =
+      List.of(Fields.YEAR, Fields.TYPE, Fields.BODY, Fields.COMMITTEE, Fields.REGION, Fields.LAW);
+
+  /**
+   * Analysed text with offsets in the postings: the highlighter reads offsets from the index
+   * instead of re-running the slow segmenter at query time.
+   */
+  public static final FieldType ANALYSED_WITH_OFFSETS = analysedWithOffsets();
+
+  private static FieldType analysedWithOffsets() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(false);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  /** One config shared by indexing and faceting: sorted-set doc values, no side taxonomy index. */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(Fields.LAW, true);
+    return config;
+  }
+
+  /** Null when the commit's schema is ours, else a message saying what to do. */
+  public static String incompatibility(Map<String, String> commitUserData) {
+    String found = commitUserData.get(COMMIT_SCHEMA_VERSION);
+    if (found == null) {
+      return "the index has no schema version: it was not written by this indexer; rebuild it with"
+          + " `java -jar indexer/target/indexer.jar --full --index DIR INPUT...`";
+    }
+    if (!found.equals(String.valueOf(VERSION))) {
+      return "the index was written with schema version " + found + " but this program reads version "
+          + VERSION + "; rebuild it with `java -jar indexer/target/indexer.jar --full --index DIR INPUT...`";
+    }
+    return null;
+  }
+}
