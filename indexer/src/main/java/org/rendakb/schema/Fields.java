@@ -45,6 +45,12 @@ public final class Fields {
   public static final String SPEAKER = "speaker";
   public static final String LAW = "law";
 
+  /**
+   * The id of the source file a Lucene document belongs to, on the document and on each of its
+   * passages: one term replaces or deletes a file's documents atomically.
+   */
+  public static final String OWNER = "owner";
+
   // passages
   public static final String PARENT = "parent";
   public static final String POSITION = "position";

@@ -1,0 +1,27 @@
+package org.rendakb.cli;
+
+import org.rendakb.index.IndexReport;
+
+/** The one-screen summary printed at the end of a run. */
+final class Summary {
+  private Summary() {}
+
+  private static final int MAX_FAILURES_SHOWN = 20;
+
+  static String format(IndexReport r) {
+    StringBuilder s = new StringBuilder();
+    s.append(String.format("%nIndexing finished in %.1f s%n", r.seconds()));
+    s.append(String.format("  added %d, updated %d, moved %d, deleted %d, unchanged %d, failed %d%n",
+        r.added(), r.updated(), r.moved(), r.deleted(), r.unchanged(), r.failed().size()));
+    s.append(String.format("  the index now holds %d documents and %d passages%n", r.documents(), r.passages()));
+    if (!r.failed().isEmpty()) {
+      s.append("  not indexed:\n");
+      r.failed().stream().limit(MAX_FAILURES_SHOWN)
+          .forEach(f -> s.append("    ").append(f.path()).append(": ").append(f.reason()).append('\n'));
+      if (r.failed().size() > MAX_FAILURES_SHOWN) {
+        s.append(String.format("    … and %d more (see --report)%n", r.failed().size() - MAX_FAILURES_SHOWN));
+      }
+    }
+    return s.toString();
+  }
+}

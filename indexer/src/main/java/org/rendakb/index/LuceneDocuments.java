@@ -1,0 +1,188 @@
+package org.rendakb.index;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.rendakb.extract.ExtractedText;
+import org.rendakb.metadata.DocType;
+import org.rendakb.metadata.DocumentMetadata;
+import org.rendakb.passages.Passage;
+import org.rendakb.passages.PassageSplitter;
+import org.rendakb.schema.Analyzers;
+import org.rendakb.schema.Fields;
+import org.rendakb.schema.IndexSchema;
+
+/**
+ * Turns one {@link SourceDocument} into its Lucene documents (the file first, then its passages),
+ * and reads a stored file document back into a SourceDocument so that a moved file is re-indexed
+ * under its new path without parsing it again. A pure function of its input: no index needed.
+ */
+public final class LuceneDocuments {
+  private final Analyzer words = Analyzers.words();
+  private final Analyzer bigrams = Analyzers.bigrams();
+  private final FacetsConfig facets = IndexSchema.facetsConfig();
+  private final PassageSplitter splitter;
+
+  public LuceneDocuments(PassageSplitter splitter) {
+    this.splitter = splitter;
+  }
+
+  public List<Passage> passagesOf(String text) {
+    return splitter.split(text);
+  }
+
+  public List<Document> build(SourceDocument source) throws IOException {
+    String text = source.extracted().text();
+    CachedTokens tokens = CachedTokens.analyse(words, Fields.TEXT, text);
+    List<Document> docs = new ArrayList<>(1 + source.passages().size());
+    docs.add(facets.build(fileDocument(source, tokens)));
+    for (Passage passage : source.passages()) {
+      docs.add(passageDocument(source, passage, tokens));
+    }
+    return docs;
+  }
+
+  private Document fileDocument(SourceDocument source, CachedTokens tokens) {
+    DocumentMetadata meta = source.metadata();
+    ExtractedText extracted = source.extracted();
+    Document doc = new Document();
+    doc.add(new KeywordField(Fields.KIND, Fields.KIND_DOCUMENT, Field.Store.NO));
+    doc.add(new KeywordField(Fields.ID, source.id(), Field.Store.YES));
+    doc.add(new KeywordField(Fields.OWNER, source.id(), Field.Store.NO));
+    doc.add(new StoredField(Fields.ROOT, source.root()));
+    doc.add(new KeywordField(Fields.PATH, source.path(), Field.Store.YES));
+    doc.add(new KeywordField(Fields.HASH, source.hash(), Field.Store.YES));
+    doc.add(new StoredField(Fields.SIZE, source.size()));
+    doc.add(new StoredField(Fields.CONTENT_TYPE, extracted.contentType()));
+    if (extracted.truncated()) {
+      doc.add(new StoredField(Fields.TRUNCATED, "true"));
+    }
+    if (extracted.note() != null) {
+      doc.add(new StoredField(Fields.NOTE, extracted.note()));
+    }
+    String title = meta.title() == null ? "" : meta.title();
+    doc.add(new StoredField(Fields.TITLE, title));
+    doc.add(new Field(Fields.TITLE, words.tokenStream(Fields.TITLE, title), IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new Field(Fields.TITLE_BIGRAMS, bigrams.tokenStream(Fields.TITLE_BIGRAMS, title), IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new StoredField(Fields.TEXT, extracted.text()));
+    doc.add(new Field(Fields.TEXT, tokens.stream(), IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new Field(Fields.TEXT_BIGRAMS, bigrams.tokenStream(Fields.TEXT_BIGRAMS, extracted.text()), IndexSchema.ANALYSED_WITH_OFFSETS));
+
+    if (meta.date() != null) {
+      doc.add(new StoredField(Fields.DATE, meta.date().toString()));
+    }
+    addFilterFields(doc, meta, Field.Store.YES);
+    keyword(doc, Fields.PLACE, meta.place());
+    keyword(doc, Fields.TERM, meta.term());
+    keyword(doc, Fields.MEETING, meta.meeting());
+    keyword(doc, Fields.SPEAKER, meta.speaker());
+    for (String law : meta.laws()) {
+      doc.add(new KeywordField(Fields.LAW, law, Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(Fields.LAW, law));
+    }
+    if (meta.year() != null) {
+      doc.add(new SortedSetDocValuesFacetField(Fields.YEAR, meta.year().toString()));
+    }
+    doc.add(new SortedSetDocValuesFacetField(Fields.TYPE, meta.type().label));
+    facet(doc, Fields.BODY, meta.body());
+    facet(doc, Fields.COMMITTEE, meta.committee());
+    facet(doc, Fields.REGION, meta.region());
+    return doc;
+  }
+
+  private Document passageDocument(SourceDocument source, Passage passage, CachedTokens tokens) {
+    Document doc = new Document();
+    doc.add(new KeywordField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
+    doc.add(new KeywordField(Fields.ID, source.id() + "#" + passage.position(), Field.Store.YES));
+    doc.add(new KeywordField(Fields.OWNER, source.id(), Field.Store.NO));
+    doc.add(new KeywordField(Fields.PARENT, source.id(), Field.Store.YES));
+    doc.add(new IntField(Fields.POSITION, passage.position(), Field.Store.YES));
+    doc.add(new IntField(Fields.START, passage.start(), Field.Store.YES));
+    doc.add(new StoredField(Fields.PASSAGE, passage.text()));
+    doc.add(new Field(Fields.PASSAGE, tokens.slice(passage.start(), passage.end()), IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new Field(Fields.PASSAGE_BIGRAMS, bigrams.tokenStream(Fields.PASSAGE_BIGRAMS, passage.text()), IndexSchema.ANALYSED_WITH_OFFSETS));
+    addFilterFields(doc, source.metadata(), Field.Store.NO);
+    return doc;
+  }
+
+  /** The fields search and precedent search filter and sort on, on files and passages alike. */
+  private static void addFilterFields(Document doc, DocumentMetadata meta, Field.Store store) {
+    if (meta.date() != null) {
+      doc.add(new LongField(Fields.DATE_DAYS, meta.date().toEpochDay(), Field.Store.NO));
+    }
+    if (meta.year() != null) {
+      doc.add(new IntField(Fields.YEAR, meta.year(), store));
+    }
+    doc.add(new KeywordField(Fields.TYPE, meta.type().label, store));
+    if (meta.body() != null) {
+      doc.add(new KeywordField(Fields.BODY, meta.body(), store));
+    }
+    if (meta.committee() != null) {
+      doc.add(new KeywordField(Fields.COMMITTEE, meta.committee(), store));
+    }
+    if (meta.region() != null) {
+      doc.add(new KeywordField(Fields.REGION, meta.region(), store));
+    }
+  }
+
+  private static void keyword(Document doc, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new KeywordField(field, value, Field.Store.YES));
+    }
+  }
+
+  private static void facet(Document doc, String dim, String value) {
+    if (value != null && !value.isBlank()) {
+      doc.add(new SortedSetDocValuesFacetField(dim, value));
+    }
+  }
+
+  /** Reads back a file document written by {@link #build}, for re-indexing it under a new path. */
+  public SourceDocument read(StoredFields stored, int docId, String newRoot, String newPath) throws IOException {
+    Document doc = stored.document(docId);
+    String text = doc.get(Fields.TEXT);
+    ExtractedText extracted =
+        new ExtractedText(text, doc.get(Fields.CONTENT_TYPE), null, doc.get(Fields.TRUNCATED) != null, doc.get(Fields.NOTE));
+    IndexableField year = doc.getField(Fields.YEAR);
+    String date = doc.get(Fields.DATE);
+    DocumentMetadata meta =
+        new DocumentMetadata(
+            emptyToNull(doc.get(Fields.TITLE)),
+            date == null ? null : LocalDate.parse(date),
+            year == null ? null : year.numericValue().intValue(),
+            DocType.fromLabel(doc.get(Fields.TYPE)).orElse(DocType.OTHER),
+            doc.get(Fields.BODY),
+            doc.get(Fields.COMMITTEE),
+            doc.get(Fields.REGION),
+            doc.get(Fields.PLACE),
+            doc.get(Fields.TERM),
+            doc.get(Fields.MEETING),
+            doc.get(Fields.SPEAKER),
+            List.of(doc.getValues(Fields.LAW)));
+    return new SourceDocument(
+        doc.get(Fields.ID),
+        newRoot,
+        newPath,
+        doc.get(Fields.HASH),
+        doc.getField(Fields.SIZE).numericValue().longValue(),
+        extracted,
+        meta,
+        passagesOf(text));
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}
