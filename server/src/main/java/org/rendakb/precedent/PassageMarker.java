@@ -1,0 +1,68 @@
+package org.rendakb.precedent;
+
+import java.util.Set;
+import org.rendakb.schema.FoldingCharFilter;
+
+/**
+ * Marks the chars of a passage that belong to a bigram the query shares, on the original text
+ * (folding is one char for one char, so positions line up), escaping everything else.
+ */
+final class PassageMarker {
+  private PassageMarker() {}
+
+  static String mark(String passage, Set<String> queryBigrams) {
+    String folded = FoldingCharFilter.fold(passage);
+    boolean[] marked = new boolean[passage.length()];
+    // compare bigrams of letters and digits only, skipping punctuation between them
+    int prev = -1;
+    for (int i = 0; i < folded.length(); i++) {
+      if (!Character.isLetterOrDigit(folded.charAt(i))) {
+        continue;
+      }
+      if (prev >= 0 && queryBigrams.contains("" + folded.charAt(prev) + folded.charAt(i))) {
+        marked[prev] = true;
+        marked[i] = true;
+      }
+      prev = i;
+    }
+    StringBuilder out = new StringBuilder(passage.length() + 32);
+    boolean open = false;
+    for (int i = 0; i < passage.length(); i++) {
+      char c = passage.charAt(i);
+      boolean inside = marked[i] || (open && !Character.isLetterOrDigit(folded.charAt(i)) && nextMarked(marked, folded, i));
+      if (inside && !open) {
+        out.append("<mark>");
+        open = true;
+      } else if (!inside && open) {
+        out.append("</mark>");
+        open = false;
+      }
+      escape(c, out);
+    }
+    if (open) {
+      out.append("</mark>");
+    }
+    return out.toString();
+  }
+
+  /** Punctuation between two marked chars stays inside the mark, so a phrase is one mark. */
+  private static boolean nextMarked(boolean[] marked, String folded, int i) {
+    for (int j = i + 1; j < marked.length; j++) {
+      if (Character.isLetterOrDigit(folded.charAt(j))) {
+        return marked[j];
+      }
+    }
+    return false;
+  }
+
+  static void escape(char c, StringBuilder out) {
+    switch (c) {
+      case '<' -> out.append("&lt;");
+      case '>' -> out.append("&gt;");
+      case '&' -> out.append("&amp;");
+      case '"' -> out.append("&quot;");
+      case '\'' -> out.append("&#39;");
+      default -> out.append(c);
+    }
+  }
+}

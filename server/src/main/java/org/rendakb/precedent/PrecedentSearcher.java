@@ -1,0 +1,246 @@
+package org.rendakb.precedent;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.QueryBuilder;
+import org.rendakb.schema.Analyzers;
+import org.rendakb.schema.Fields;
+
+/**
+ * Finds where a drafter's sentence, or a close variant, was written before.
+ *
+ * <p>Two stages. Recall: the passages sharing the most CJK bigrams with the text (BM25, any
+ * bigram may match), as typed and in its canonical form. Precision: each candidate is compared
+ * with the text in the canonical form of {@link DraftText} (variants, numbers and traditional
+ * forms unified), by bigram overlap in both directions, so that a fragment finds its whole
+ * sentence and two pasted sentences find each of theirs. Exact occurrences rank first;
+ * near-identical passages (versions of one law) are grouped under the newest.
+ */
+public final class PrecedentSearcher {
+  /** Candidates compared closely; enough for the right passage to be among them at corpus scale. */
+  static final int CANDIDATES = 300;
+
+  /** Below this similarity a passage is not a variant of the text. */
+  static final double NEAR = 0.3;
+
+  /** Texts this short get a phrase timeline (documents using the phrase as written). */
+  static final int PHRASE_TIMELINE_MAX_CHARS = 24;
+
+  public static final int MAX_QUERY_CHARS = 2000;
+  private static final int MAX_QUERY_TERMS = 400;
+
+  private final Analyzer bigrams = Analyzers.bigrams();
+
+  private record Candidate(int doc, String parent, int position, String text, String canonical, double similarity,
+      float bm25, boolean exact) {}
+
+  private record Parent(String id, String path, String title, String type, String date, Integer year, String body,
+      String committee) {}
+
+  public PrecedentResult search(IndexSearcher searcher, String text, Query filter, int size) throws IOException {
+    long start = System.nanoTime();
+    String folded = DraftText.folded(text);
+    if (folded.isEmpty()) {
+      throw new IllegalArgumentException("the text to look for has no letters or digits");
+    }
+    String canonical = DraftText.canonical(text);
+    Set<String> queryGrams = DraftText.bigrams(canonical);
+
+    List<Candidate> candidates = candidates(searcher, text, canonical, folded, queryGrams, filter);
+    Map<String, Parent> parents = new HashMap<>();
+    for (Candidate c : candidates) {
+      parents.computeIfAbsent(c.parent(), id -> parent(searcher, id));
+    }
+    // group identical passages (after canonical folding) under the newest document holding one
+    Map<String, List<Candidate>> groups = new LinkedHashMap<>();
+    for (Candidate c : candidates) {
+      if (c.exact() || c.similarity() >= NEAR) {
+        groups.computeIfAbsent(c.canonical(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    Set<String> markGrams = DraftText.bigrams(folded);
+    List<PrecedentHit> hits = new ArrayList<>();
+    for (List<Candidate> group : groups.values()) {
+      if (hits.size() == size) {
+        break;
+      }
+      Candidate best = group.get(0);
+      Candidate newest = group.stream()
+          .filter(c -> c.exact() == best.exact())
+          .max(Comparator.comparing((Candidate c) -> dateOf(parents.get(c.parent()))).thenComparing(c -> -c.doc()))
+          .orElse(best);
+      Parent p = parents.get(newest.parent());
+      hits.add(new PrecedentHit(p.id(), p.path(), p.title(), p.type(), p.date(), p.year(), p.body(), p.committee(),
+          PassageMarker.mark(newest.text(), markGrams), newest.position(), round(best.similarity()),
+          best.exact() ? "exact" : "near", group.size() - 1));
+    }
+    List<PrecedentResult.YearCount> timeline = folded.length() <= PHRASE_TIMELINE_MAX_CHARS
+        ? phraseTimeline(searcher, text, filter)
+        : variantTimeline(groups, parents);
+    return new PrecedentResult(groups.size(), (System.nanoTime() - start) / 1_000_000, hits, timeline);
+  }
+
+  private List<Candidate> candidates(IndexSearcher searcher, String text, String canonical, String folded,
+      Set<String> queryGrams, Query filter) throws IOException {
+    Set<String> terms = new LinkedHashSet<>();
+    addTerms(text, terms);
+    addTerms(canonical, terms);
+    BooleanQuery.Builder anyBigram = new BooleanQuery.Builder();
+    terms.stream().limit(MAX_QUERY_TERMS)
+        .forEach(t -> anyBigram.add(new TermQuery(new Term(Fields.PASSAGE_BIGRAMS, t)), Occur.SHOULD));
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
+        .add(anyBigram.build(), Occur.MUST)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), Occur.FILTER);
+    if (filter != null) {
+      query.add(filter, Occur.FILTER);
+    }
+    TopDocs top = searcher.search(query.build(), CANDIDATES);
+    StoredFields stored = searcher.storedFields();
+    List<Candidate> out = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      Document d = stored.document(sd.doc, Set.of(Fields.PASSAGE, Fields.PARENT, Fields.POSITION));
+      String passage = d.get(Fields.PASSAGE);
+      String passageCanonical = DraftText.canonical(passage);
+      Set<String> grams = DraftText.bigrams(passageCanonical);
+      int shared = 0;
+      for (String g : queryGrams) {
+        if (grams.contains(g)) {
+          shared++;
+        }
+      }
+      double coversQuery = shared / (double) Math.max(1, queryGrams.size());
+      double coversPassage = shared / (double) Math.max(1, grams.size());
+      double dice = 2.0 * shared / Math.max(1, queryGrams.size() + grams.size());
+      double similarity = 0.5 * dice + 0.25 * coversQuery + 0.25 * coversPassage;
+      boolean exact = DraftText.folded(passage).contains(folded);
+      out.add(new Candidate(sd.doc, d.get(Fields.PARENT), d.getField(Fields.POSITION).numericValue().intValue(),
+          passage, passageCanonical, similarity, sd.score, exact));
+    }
+    out.sort(Comparator.comparing(Candidate::exact).reversed()
+        .thenComparing(Comparator.comparingDouble(Candidate::similarity).reversed())
+        .thenComparing(Comparator.comparingDouble(Candidate::bm25).reversed())
+        .thenComparing(Candidate::parent)
+        .thenComparingInt(Candidate::position));
+    return out;
+  }
+
+  private void addTerms(String text, Set<String> terms) throws IOException {
+    try (TokenStream ts = bigrams.tokenStream(Fields.PASSAGE_BIGRAMS, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    }
+  }
+
+  private static Parent parent(IndexSearcher searcher, String id) {
+    try {
+      Query q = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
+          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER)
+          .build();
+      TopDocs top = searcher.search(q, 1);
+      if (top.scoreDocs.length == 0) {
+        return new Parent(id, null, null, null, null, null, null, null);
+      }
+      Document d = searcher.storedFields().document(top.scoreDocs[0].doc);
+      var year = d.getField(Fields.YEAR);
+      return new Parent(id, d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE), d.get(Fields.DATE),
+          year == null ? null : year.numericValue().intValue(), d.get(Fields.BODY), d.get(Fields.COMMITTEE));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String dateOf(Parent p) {
+    return p.date() != null ? p.date() : p.year() != null ? p.year() + "-00-00" : "";
+  }
+
+  /** Documents using the phrase as written (bigram phrase on passages), per year. */
+  private List<PrecedentResult.YearCount> phraseTimeline(IndexSearcher searcher, String text, Query filter) throws IOException {
+    Query phrase = new QueryBuilder(bigrams).createPhraseQuery(Fields.PASSAGE_BIGRAMS, text);
+    if (phrase == null) {
+      return List.of();
+    }
+    BooleanQuery.Builder q = new BooleanQuery.Builder()
+        .add(phrase, Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), Occur.FILTER);
+    if (filter != null) {
+      q.add(filter, Occur.FILTER);
+    }
+    Query query = searcher.rewrite(q.build());
+    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1);
+    Map<Integer, Set<String>> parentsByYear = new TreeMap<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      SortedNumericDocValues years = leaf.reader().getSortedNumericDocValues(Fields.YEAR);
+      SortedSetDocValues parentIds = leaf.reader().getSortedSetDocValues(Fields.PARENT);
+      DocIdSetIterator it = scorer.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (years == null || !years.advanceExact(doc) || parentIds == null || !parentIds.advanceExact(doc)) {
+          continue;
+        }
+        int year = (int) years.nextValue();
+        String parent = parentIds.lookupOrd(parentIds.nextOrd()).utf8ToString();
+        parentsByYear.computeIfAbsent(year, y -> new HashSet<>()).add(parent);
+      }
+    }
+    List<PrecedentResult.YearCount> timeline = new ArrayList<>();
+    parentsByYear.forEach((year, parents) -> timeline.add(new PrecedentResult.YearCount(year, parents.size())));
+    return timeline;
+  }
+
+  /** For a sentence: the years of the documents holding its close variants. */
+  private static List<PrecedentResult.YearCount> variantTimeline(Map<String, List<Candidate>> groups, Map<String, Parent> parents) {
+    Map<Integer, Set<String>> parentsByYear = new TreeMap<>();
+    for (List<Candidate> group : groups.values()) {
+      for (Candidate c : group) {
+        Parent p = parents.get(c.parent());
+        if (p.year() != null) {
+          parentsByYear.computeIfAbsent(p.year(), y -> new HashSet<>()).add(p.id());
+        }
+      }
+    }
+    List<PrecedentResult.YearCount> timeline = new ArrayList<>();
+    parentsByYear.forEach((year, ids) -> timeline.add(new PrecedentResult.YearCount(year, ids.size())));
+    return timeline;
+  }
+
+  private static double round(double d) {
+    return Math.round(d * 1000) / 1000.0;
+  }
+}
