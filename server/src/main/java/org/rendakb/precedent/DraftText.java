@@ -14,7 +14,7 @@ import org.rendakb.schema.FoldingCharFilter;
  * (三十日, ３０日 → 30日), punctuation and spaces dropped. Two texts that a drafter would call
  * "the same sentence" get close bigram sets in this form.
  */
-final class DraftText {
+public final class DraftText {
   private DraftText() {}
 
   /** Variant → canonical form, longest variants first so 依照法律 wins over 法律. */
@@ -29,7 +29,7 @@ final class DraftText {
   private static final String CN_DIGITS = "零一二三四五六七八九";
 
   /** Folds and drops everything but letters and digits: the form exact matching compares. */
-  static String folded(String text) {
+  public static String folded(String text) {
     String f = FoldingCharFilter.fold(text);
     StringBuilder b = new StringBuilder(f.length());
     for (int i = 0; i < f.length(); i++) {
