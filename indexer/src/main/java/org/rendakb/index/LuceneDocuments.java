@@ -30,8 +30,9 @@ import org.rendakb.schema.IndexSchema;
  * under its new path without parsing it again. A pure function of its input: no index needed.
  */
 public final class LuceneDocuments {
+  // String-valued fields are analysed by the IndexWriter's per-field analyzer (Analyzers.perField)
+  // when it consumes them; only the smartcn text is analysed here, once, and replayed.
   private final Analyzer words = Analyzers.words();
-  private final Analyzer bigrams = Analyzers.bigrams();
   private final FacetsConfig facets = IndexSchema.facetsConfig();
   private final PassageSplitter splitter;
 
@@ -74,11 +75,8 @@ public final class LuceneDocuments {
     }
     String title = meta.title() == null ? "" : meta.title();
     doc.add(new StoredField(Fields.TITLE, title));
-    doc.add(new Field(Fields.TITLE, words.tokenStream(Fields.TITLE, title), IndexSchema.ANALYSED_WITH_OFFSETS));
-    doc.add(new Field(Fields.TITLE_BIGRAMS, bigrams.tokenStream(Fields.TITLE_BIGRAMS, title), IndexSchema.ANALYSED_WITH_OFFSETS));
-    doc.add(new StoredField(Fields.TEXT, extracted.text()));
-    doc.add(new Field(Fields.TEXT, tokens.stream(), IndexSchema.ANALYSED_WITH_OFFSETS));
-    doc.add(new Field(Fields.TEXT_BIGRAMS, bigrams.tokenStream(Fields.TEXT_BIGRAMS, extracted.text()), IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new Field(Fields.TITLE, title, IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new Field(Fields.TITLE_BIGRAMS, title, IndexSchema.ANALYSED_WITH_OFFSETS));
 
     if (meta.date() != null) {
       doc.add(new StoredField(Fields.DATE, meta.date().toString()));
@@ -99,6 +97,10 @@ public final class LuceneDocuments {
     facet(doc, Fields.BODY, meta.body());
     facet(doc, Fields.COMMITTEE, meta.committee());
     facet(doc, Fields.REGION, meta.region());
+    // the text is stored last: a reader of metadata stops before it (StoredMetadata)
+    doc.add(new StoredField(Fields.TEXT, extracted.text()));
+    doc.add(new Field(Fields.TEXT, tokens.stream(), IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new Field(Fields.TEXT_BIGRAMS, extracted.text(), IndexSchema.ANALYSED_WITH_OFFSETS));
     return doc;
   }
 
@@ -112,7 +114,7 @@ public final class LuceneDocuments {
     doc.add(new IntField(Fields.START, passage.start(), Field.Store.YES));
     doc.add(new StoredField(Fields.PASSAGE, passage.text()));
     doc.add(new Field(Fields.PASSAGE, tokens.slice(passage.start(), passage.end()), IndexSchema.ANALYSED_WITH_OFFSETS));
-    doc.add(new Field(Fields.PASSAGE_BIGRAMS, bigrams.tokenStream(Fields.PASSAGE_BIGRAMS, passage.text()), IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new Field(Fields.PASSAGE_BIGRAMS, passage.text(), IndexSchema.ANALYSED_WITH_OFFSETS));
     addFilterFields(doc, source.metadata(), Field.Store.NO);
     return doc;
   }

@@ -22,12 +22,26 @@ import org.rendakb.precedent.PrecedentSearcher;
 public final class PrecedentEvaluation {
   public static final int DEPTH = 20;
 
-  /** One line of the query set. */
-  public record PrecedentQuery(String kind, String query, String expected, String source) {}
+  /** One line of the query set; a hit on {@code expected} or any of {@code alternatives} counts. */
+  public record PrecedentQuery(String kind, String query, String expected, List<String> alternatives, String source) {
+    public PrecedentQuery {
+      alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+    }
+
+    List<String> answers() {
+      List<String> all = new ArrayList<>(alternatives);
+      all.add(0, expected);
+      return all;
+    }
+  }
 
   public record KindResult(String kind, RankMetrics product, RankMetrics baseline) {}
 
-  public record Report(List<KindResult> kinds, RankMetrics productAll, RankMetrics baselineAll, double p50Ms, double p99Ms) {
+  /** A query whose answer the product did not rank first, with what it ranked first instead. */
+  public record Miss(String kind, String query, String expected, int rank, String rankedFirst) {}
+
+  public record Report(List<KindResult> kinds, RankMetrics productAll, RankMetrics baselineAll, double p50Ms, double p99Ms,
+      List<Miss> misses) {
     public String markdown() {
       StringBuilder s = new StringBuilder();
       s.append("| kind | queries | MRR | success@1 | success@10 | baseline MRR | baseline s@1 | baseline s@10 |\n");
@@ -41,6 +55,13 @@ public final class PrecedentEvaluation {
           productAll.mrr(), productAll.successAt1(), productAll.successAt10(),
           baselineAll.mrr(), baselineAll.successAt1(), baselineAll.successAt10()));
       s.append(String.format("%nProduct latency per query (in-process, warm): p50 %.1f ms, p99 %.1f ms%n", p50Ms, p99Ms));
+      if (!misses.isEmpty()) {
+        s.append("\nNot ranked first by the product:\n");
+        for (Miss m : misses) {
+          s.append(String.format("- [%s] rank %d: query `%s`%n  expected `%s`%n  ranked first `%s`%n",
+              m.kind(), m.rank(), m.query(), m.expected(), m.rankedFirst()));
+        }
+      }
       return s.toString();
     }
   }
@@ -63,6 +84,7 @@ public final class PrecedentEvaluation {
     Map<String, List<Integer>> plain = new LinkedHashMap<>();
     List<Integer> productAll = new ArrayList<>();
     List<Integer> plainAll = new ArrayList<>();
+    List<Miss> misses = new ArrayList<>();
     for (PrecedentQuery q : queries.subList(0, Math.min(20, queries.size()))) {
       precedents.search(searcher, q.query(), null, DEPTH); // warm-up
     }
@@ -72,8 +94,11 @@ public final class PrecedentEvaluation {
       long start = System.nanoTime();
       List<PrecedentHit> hits = precedents.search(searcher, q.query(), null, DEPTH).hits();
       millis[i++] = (System.nanoTime() - start) / 1e6;
-      int productRank = rank(hits.stream().map(h -> unmark(h.passage())).toList(), q.expected());
-      int plainRank = rank(baseline.rank(q.query(), DEPTH), q.expected());
+      int productRank = rank(hits.stream().map(h -> unmark(h.passage())).toList(), q.answers());
+      int plainRank = rank(baseline.rank(q.query(), DEPTH), q.answers());
+      if (productRank != 1) {
+        misses.add(new Miss(q.kind(), q.query(), q.expected(), productRank, hits.isEmpty() ? "" : unmark(hits.get(0).passage())));
+      }
       product.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(productRank);
       plain.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(plainRank);
       productAll.add(productRank);
@@ -84,7 +109,7 @@ public final class PrecedentEvaluation {
       kinds.add(new KindResult(kind, RankMetrics.of(product.get(kind)), RankMetrics.of(plain.get(kind))));
     }
     Arrays.sort(millis);
-    return new Report(kinds, RankMetrics.of(productAll), RankMetrics.of(plainAll), percentile(millis, 0.5), percentile(millis, 0.99));
+    return new Report(kinds, RankMetrics.of(productAll), RankMetrics.of(plainAll), percentile(millis, 0.5), percentile(millis, 0.99), misses);
   }
 
   static double percentile(double[] sorted, double p) {
@@ -94,11 +119,11 @@ public final class PrecedentEvaluation {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
   }
 
-  /** 1-based rank of the first passage that is the expected sentence, 0 when absent. */
-  static int rank(List<String> passages, String expected) {
-    String want = DraftText.folded(expected);
+  /** 1-based rank of the first passage that is one of the answers, 0 when absent. */
+  static int rank(List<String> passages, List<String> answers) {
+    var want = answers.stream().map(DraftText::folded).toList();
     for (int i = 0; i < passages.size(); i++) {
-      if (DraftText.folded(passages.get(i)).equals(want)) {
+      if (want.contains(DraftText.folded(passages.get(i)))) {
         return i + 1;
       }
     }

@@ -59,7 +59,7 @@ public final class DraftText {
     int last = 0;
     while (m.find()) {
       String n = m.group();
-      boolean counter = m.end() < s.length() && "日天个年月项人万元倍次周".indexOf(s.charAt(m.end())) >= 0;
+      boolean counter = m.end() < s.length() && "日天个年月项人万元倍次周条款章节".indexOf(s.charAt(m.end())) >= 0;
       Integer value = (n.length() >= 2 || counter) ? value(n) : null;
       out.append(s, last, m.start()).append(value == null ? n : value.toString());
       last = m.end();

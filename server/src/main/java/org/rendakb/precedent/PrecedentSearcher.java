@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
@@ -34,6 +35,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.QueryBuilder;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.StoredMetadata;
 
 /**
  * Finds where a drafter's sentence, or a close variant, was written before.
@@ -47,7 +49,16 @@ import org.rendakb.schema.Fields;
  */
 public final class PrecedentSearcher {
   /** Candidates compared closely; enough for the right passage to be among them at corpus scale. */
-  static final int CANDIDATES = 300;
+  static final int CANDIDATES = 150;
+
+  /**
+   * Bigrams found in more than this share of passages (的是, 人民 …) barely discriminate but cost
+   * the most to score; a long text is searched by its rarer bigrams only.
+   */
+  static final double COMMON_BIGRAM_SHARE = 0.02;
+
+  /** A text keeps at least this many of its rarest bigrams, however common. */
+  static final int MIN_QUERY_TERMS = 12;
 
   /** Below this similarity a passage is not a variant of the text. */
   static final double NEAR = 0.3;
@@ -60,8 +71,9 @@ public final class PrecedentSearcher {
 
   private final Analyzer bigrams = Analyzers.bigrams();
 
+  /** {@code days}: the parent's date as epoch days, or its year's first day, or MIN_VALUE. */
   private record Candidate(int doc, String parent, int position, String text, String canonical, double similarity,
-      float bm25, boolean exact) {}
+      float bm25, boolean exact, Integer year, long days) {}
 
   private record Parent(String id, String path, String title, String type, String date, Integer year, String body,
       String committee) {}
@@ -76,10 +88,6 @@ public final class PrecedentSearcher {
     Set<String> queryGrams = DraftText.bigrams(canonical);
 
     List<Candidate> candidates = candidates(searcher, text, canonical, folded, queryGrams, filter);
-    Map<String, Parent> parents = new HashMap<>();
-    for (Candidate c : candidates) {
-      parents.computeIfAbsent(c.parent(), id -> parent(searcher, id));
-    }
     // group identical passages (after canonical folding) under the newest document holding one
     Map<String, List<Candidate>> groups = new LinkedHashMap<>();
     for (Candidate c : candidates) {
@@ -96,16 +104,16 @@ public final class PrecedentSearcher {
       Candidate best = group.get(0);
       Candidate newest = group.stream()
           .filter(c -> c.exact() == best.exact())
-          .max(Comparator.comparing((Candidate c) -> dateOf(parents.get(c.parent()))).thenComparing(c -> -c.doc()))
+          .max(Comparator.comparingLong(Candidate::days).thenComparing(c -> -c.doc()))
           .orElse(best);
-      Parent p = parents.get(newest.parent());
+      Parent p = parent(searcher, newest.parent());
       hits.add(new PrecedentHit(p.id(), p.path(), p.title(), p.type(), p.date(), p.year(), p.body(), p.committee(),
           PassageMarker.mark(newest.text(), markGrams), newest.position(), round(best.similarity()),
           best.exact() ? "exact" : "near", group.size() - 1));
     }
     List<PrecedentResult.YearCount> timeline = folded.length() <= PHRASE_TIMELINE_MAX_CHARS
         ? phraseTimeline(searcher, text, filter)
-        : variantTimeline(groups, parents);
+        : variantTimeline(groups);
     return new PrecedentResult(groups.size(), (System.nanoTime() - start) / 1_000_000, hits, timeline);
   }
 
@@ -115,8 +123,9 @@ public final class PrecedentSearcher {
     addTerms(text, terms);
     addTerms(canonical, terms);
     BooleanQuery.Builder anyBigram = new BooleanQuery.Builder();
-    terms.stream().limit(MAX_QUERY_TERMS)
-        .forEach(t -> anyBigram.add(new TermQuery(new Term(Fields.PASSAGE_BIGRAMS, t)), Occur.SHOULD));
+    for (Term t : discriminating(searcher, terms)) {
+      anyBigram.add(new TermQuery(t), Occur.SHOULD);
+    }
     BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(anyBigram.build(), Occur.MUST)
         .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), Occur.FILTER);
@@ -125,8 +134,17 @@ public final class PrecedentSearcher {
     }
     TopDocs top = searcher.search(query.build(), CANDIDATES);
     StoredFields stored = searcher.storedFields();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     List<Candidate> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+      Integer year = (int) longValue(leaf.reader().getSortedNumericDocValues(Fields.YEAR), sd.doc - leaf.docBase, Long.MIN_VALUE);
+      long days = longValue(leaf.reader().getSortedNumericDocValues(Fields.DATE_DAYS), sd.doc - leaf.docBase, Long.MIN_VALUE);
+      if (year == (int) Long.MIN_VALUE) {
+        year = null;
+      } else if (days == Long.MIN_VALUE) {
+        days = java.time.LocalDate.of(year, 1, 1).toEpochDay();
+      }
       Document d = stored.document(sd.doc, Set.of(Fields.PASSAGE, Fields.PARENT, Fields.POSITION));
       String passage = d.get(Fields.PASSAGE);
       String passageCanonical = DraftText.canonical(passage);
@@ -143,7 +161,7 @@ public final class PrecedentSearcher {
       double similarity = 0.5 * dice + 0.25 * coversQuery + 0.25 * coversPassage;
       boolean exact = DraftText.folded(passage).contains(folded);
       out.add(new Candidate(sd.doc, d.get(Fields.PARENT), d.getField(Fields.POSITION).numericValue().intValue(),
-          passage, passageCanonical, similarity, sd.score, exact));
+          passage, passageCanonical, similarity, sd.score, exact, year, days));
     }
     out.sort(Comparator.comparing(Candidate::exact).reversed()
         .thenComparing(Comparator.comparingDouble(Candidate::similarity).reversed())
@@ -151,6 +169,34 @@ public final class PrecedentSearcher {
         .thenComparing(Candidate::parent)
         .thenComparingInt(Candidate::position));
     return out;
+  }
+
+  /** The query's bigrams without the very common ones, keeping at least the rarest few. */
+  private static List<Term> discriminating(IndexSearcher searcher, Set<String> bigrams) throws IOException {
+    var reader = searcher.getIndexReader();
+    long passages = Math.max(1, reader.docFreq(new Term(Fields.KIND, Fields.KIND_PASSAGE)));
+    record Df(Term term, int df) {}
+    List<Df> dfs = new ArrayList<>();
+    for (String b : bigrams) {
+      Term t = new Term(Fields.PASSAGE_BIGRAMS, b);
+      int df = reader.docFreq(t);
+      if (df > 0) {
+        dfs.add(new Df(t, df));
+      }
+    }
+    dfs.sort(Comparator.comparingInt(Df::df));
+    List<Term> out = new ArrayList<>();
+    for (Df d : dfs) {
+      if (out.size() >= MAX_QUERY_TERMS || (out.size() >= MIN_QUERY_TERMS && d.df() > COMMON_BIGRAM_SHARE * passages)) {
+        break;
+      }
+      out.add(d.term());
+    }
+    return out;
+  }
+
+  private static long longValue(SortedNumericDocValues values, int doc, long missing) throws IOException {
+    return values != null && values.advanceExact(doc) ? values.nextValue() : missing;
   }
 
   private void addTerms(String text, Set<String> terms) throws IOException {
@@ -174,17 +220,13 @@ public final class PrecedentSearcher {
       if (top.scoreDocs.length == 0) {
         return new Parent(id, null, null, null, null, null, null, null);
       }
-      Document d = searcher.storedFields().document(top.scoreDocs[0].doc);
+      Document d = StoredMetadata.read(searcher.storedFields(), top.scoreDocs[0].doc);
       var year = d.getField(Fields.YEAR);
       return new Parent(id, d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE), d.get(Fields.DATE),
           year == null ? null : year.numericValue().intValue(), d.get(Fields.BODY), d.get(Fields.COMMITTEE));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  private static String dateOf(Parent p) {
-    return p.date() != null ? p.date() : p.year() != null ? p.year() + "-00-00" : "";
   }
 
   /** Documents using the phrase as written (bigram phrase on passages), per year. */
@@ -225,13 +267,12 @@ public final class PrecedentSearcher {
   }
 
   /** For a sentence: the years of the documents holding its close variants. */
-  private static List<PrecedentResult.YearCount> variantTimeline(Map<String, List<Candidate>> groups, Map<String, Parent> parents) {
+  private static List<PrecedentResult.YearCount> variantTimeline(Map<String, List<Candidate>> groups) {
     Map<Integer, Set<String>> parentsByYear = new TreeMap<>();
     for (List<Candidate> group : groups.values()) {
       for (Candidate c : group) {
-        Parent p = parents.get(c.parent());
-        if (p.year() != null) {
-          parentsByYear.computeIfAbsent(p.year(), y -> new HashSet<>()).add(p.id());
+        if (c.year() != null) {
+          parentsByYear.computeIfAbsent(c.year(), y -> new HashSet<>()).add(c.parent());
         }
       }
     }

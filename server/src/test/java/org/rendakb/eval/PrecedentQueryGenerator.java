@@ -41,7 +41,8 @@ public final class PrecedentQueryGenerator {
 
   private static final String CN_DIGITS = "零一二三四五六七八九";
 
-  record Query(String kind, String query, String expected, String source) {}
+  /** {@code alternatives}: other passages that are equally right (the second of two pasted sentences). */
+  record Query(String kind, String query, String expected, List<String> alternatives, String source) {}
 
   private final Random random = new Random(20261122L);
   private final Transliterator toTraditional = Transliterator.getInstance("Simplified-Traditional");
@@ -86,7 +87,7 @@ public final class PrecedentQueryGenerator {
     kinds.put("fragment", this::fragment);
     kinds.put("multi", this::multi);
     kinds.put("paraphrase", this::paraphrase);
-    kinds.put("traditional", s -> toTraditional.transliterate(s));
+    kinds.put("traditional", this::traditional);
     kinds.put("numerals", this::numerals);
     List<Query> queries = new ArrayList<>();
     for (var kind : kinds.entrySet()) {
@@ -106,11 +107,11 @@ public final class PrecedentQueryGenerator {
         if (q == null || (!kind.getKey().equals("exact") && q.equals(s))) {
           continue;
         }
-        queries.add(new Query(kind.getKey(), q, s, corpus.relativize(file).toString()));
+        queries.add(new Query(kind.getKey(), q, s, List.of(), corpus.relativize(file).toString()));
         made++;
       }
     }
-    // two consecutive sentences pasted together: either one is a right answer; the first is scored
+    // two consecutive sentences pasted together: either one is a right answer
     int made = 0;
     for (int attempt = 0; made < PER_KIND && attempt < 200_000; attempt++) {
       Path file = order.get(random.nextInt(order.size()));
@@ -124,7 +125,7 @@ public final class PrecedentQueryGenerator {
       if (!goodSentence(a) || !goodSentence(b) || counts.get(a) > 3 || a.length() + b.length() > 160) {
         continue;
       }
-      queries.add(new Query("concat", a + b, a, corpus.relativize(file).toString()));
+      queries.add(new Query("concat", a + b, a, List.of(b), corpus.relativize(file).toString()));
       made++;
     }
     return queries;
@@ -159,7 +160,7 @@ public final class PrecedentQueryGenerator {
         done++;
       }
     }
-    return done >= 2 ? out : null;
+    return done >= 3 ? out : null;
   }
 
   private String dropChars(String s) {
@@ -189,30 +190,32 @@ public final class PrecedentQueryGenerator {
   }
 
   private String fragment(String s) {
-    int len = (int) (s.length() * (0.4 + 0.2 * random.nextDouble()));
-    if (len < 10) {
+    int len = (int) (s.length() * (0.25 + 0.2 * random.nextDouble()));
+    if (len < 8) {
       return null;
     }
     int start = random.nextInt(s.length() - len + 1);
     return s.substring(start, start + len);
   }
 
+  /** A swapped word, clauses in another order and a few chars dropped, all at once. */
   private String multi(String s) {
-    String out = s;
-    int edits = 0;
-    String swapped = swapOne(out);
-    if (swapped != null) {
-      out = swapped;
-      edits++;
+    String swapped = swapOne(s);
+    String reordered = swapped == null ? null : reorder(swapped);
+    if (reordered == null) {
+      return null;
     }
-    String reordered = reorder(out);
-    if (reordered != null) {
-      out = reordered;
-      edits++;
+    return dropChars(dropChars(reordered));
+  }
+
+  /** Only sentences where at least a third of the chars have another traditional form. */
+  private String traditional(String s) {
+    String t = toTraditional.transliterate(s);
+    int changed = 0;
+    for (int i = 0; i < Math.min(s.length(), t.length()); i++) {
+      changed += s.charAt(i) != t.charAt(i) ? 1 : 0;
     }
-    out = dropChars(out);
-    edits++;
-    return edits >= 2 ? out : null;
+    return changed * 3 >= s.length() ? t : null;
   }
 
   /** Chinese numerals before a counter become Arabic digits, Arabic digits become full-width. */
