@@ -1,0 +1,161 @@
+package org.rendakb.knowledge;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.QueryBuilder;
+import org.rendakb.schema.Analyzers;
+import org.rendakb.schema.Fields;
+import org.rendakb.schema.StoredMetadata;
+
+/**
+ * Cited laws as entities: which laws the collection cites and how often, the documents citing a
+ * law with the citing sentence, and the law's own text where the collection holds it (its newest
+ * version), plus local measures that implement it (北京市实施《中华人民共和国气象法》办法).
+ */
+public final class LawCatalog {
+  static final String NATIONAL_PREFIX = "中华人民共和国";
+
+  public record LawSummary(String name, int documents) {}
+
+  public record CitingDocument(String id, String path, String title, String type, String date, Integer year, String body,
+      String sentence) {}
+
+  /** The law's own document in the collection: its newest version, and how many versions there are. */
+  public record LawText(String id, String title, String date, int versions) {}
+
+  public record LawPage(String name, int total, List<CitingDocument> citing, LawText text, List<CitingDocument> implementations) {}
+
+  private final QueryBuilder bigrams = new QueryBuilder(Analyzers.bigrams());
+
+  /** Laws cited by at least one document, most cited first; {@code q} filters by substring. */
+  public List<LawSummary> list(IndexReader reader, String q, int size) throws IOException {
+    Map<String, int[]> counts = new HashMap<>();
+    FileDocuments.forEach(reader, leaf -> {
+      SortedSetDocValues laws = leaf.reader().getSortedSetDocValues(Fields.LAW);
+      return doc -> {
+        if (laws != null && laws.advanceExact(doc)) {
+          for (int i = 0; i < laws.docValueCount(); i++) {
+            counts.computeIfAbsent(laws.lookupOrd(laws.nextOrd()).utf8ToString(), k -> new int[1])[0]++;
+          }
+        }
+      };
+    });
+    String needle = q == null ? "" : q.strip().replace("《", "").replace("》", "");
+    return counts.entrySet().stream()
+        .filter(e -> e.getKey().contains(needle))
+        .map(e -> new LawSummary(e.getKey(), e.getValue()[0]))
+        .sorted(Comparator.comparingInt(LawSummary::documents).reversed().thenComparing(LawSummary::name))
+        .limit(size)
+        .toList();
+  }
+
+  /** The canonical name under which the index knows a law: 《残疾人保障法》 finds the full title. */
+  public String resolve(IndexReader reader, String name) throws IOException {
+    String bare = name.strip().replace("《", "").replace("》", "").replaceAll("\\s+", "");
+    if (reader.docFreq(new Term(Fields.LAW, bare)) == 0 && reader.docFreq(new Term(Fields.LAW, NATIONAL_PREFIX + bare)) > 0) {
+      return NATIONAL_PREFIX + bare;
+    }
+    return bare;
+  }
+
+  public LawPage law(IndexSearcher searcher, String name, int size) throws IOException {
+    String law = resolve(searcher.getIndexReader(), name);
+    Query citing = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.LAW, law)), Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER)
+        .build();
+    TopDocs top = searcher.search(citing, size, newestFirst());
+    String shortName = law.startsWith(NATIONAL_PREFIX) ? law.substring(NATIONAL_PREFIX.length()) : law;
+    List<CitingDocument> docs = new ArrayList<>();
+    for (ScoreDoc sd : top.scoreDocs) {
+      Document d = StoredMetadata.read(searcher.storedFields(), sd.doc);
+      docs.add(citingDocument(d, citingSentence(searcher, d.get(Fields.ID), shortName)));
+    }
+    return new LawPage(law, Math.toIntExact(top.totalHits.value()), docs, lawText(searcher, law), implementations(searcher, law, size));
+  }
+
+  private static Sort newestFirst() {
+    return new Sort(new SortedNumericSortField(Fields.DATE_DAYS, SortField.Type.LONG, true),
+        new SortedSetSortField(Fields.ID, false));
+  }
+
+  private static CitingDocument citingDocument(Document d, String sentence) {
+    var year = d.getField(Fields.YEAR);
+    return new CitingDocument(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE), d.get(Fields.DATE),
+        year == null ? null : year.numericValue().intValue(), d.get(Fields.BODY), sentence);
+  }
+
+  /** The first passage of a document that names the law (full or short form). */
+  private String citingSentence(IndexSearcher searcher, String docId, String shortName) throws IOException {
+    Query phrase = bigrams.createPhraseQuery(Fields.PASSAGE_BIGRAMS, shortName);
+    if (phrase == null) {
+      return null;
+    }
+    Query q = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.PARENT, docId)), Occur.FILTER)
+        .add(phrase, Occur.FILTER)
+        .build();
+    TopDocs top = searcher.search(q, 1, new Sort(new SortedNumericSortField(Fields.POSITION, SortField.Type.INT)));
+    if (top.scoreDocs.length == 0) {
+      return null;
+    }
+    return searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.PASSAGE)).get(Fields.PASSAGE);
+  }
+
+  /** The law's own text: file documents titled exactly with its name, the newest version first. */
+  private LawText lawText(IndexSearcher searcher, String law) throws IOException {
+    List<Document> versions = titled(searcher, law, t -> t.equals(law));
+    if (versions.isEmpty()) {
+      return null;
+    }
+    Document newest = versions.get(0);
+    return new LawText(newest.get(Fields.ID), newest.get(Fields.TITLE), newest.get(Fields.DATE), versions.size());
+  }
+
+  private List<CitingDocument> implementations(IndexSearcher searcher, String law, int size) throws IOException {
+    String shortName = law.startsWith(NATIONAL_PREFIX) ? law.substring(NATIONAL_PREFIX.length()) : law;
+    return titled(searcher, shortName, t -> !t.equals(law) && t.contains("实施") && t.contains(shortName)).stream()
+        .limit(size).map(d -> citingDocument(d, null)).toList();
+  }
+
+  private List<Document> titled(IndexSearcher searcher, String words, java.util.function.Predicate<String> accept)
+      throws IOException {
+    Query phrase = bigrams.createPhraseQuery(Fields.TITLE_BIGRAMS, words);
+    if (phrase == null) {
+      return List.of();
+    }
+    Query q = new BooleanQuery.Builder()
+        .add(phrase, Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER)
+        .build();
+    List<Document> out = new ArrayList<>();
+    for (ScoreDoc sd : searcher.search(q, 200, newestFirst()).scoreDocs) {
+      Document d = StoredMetadata.read(searcher.storedFields(), sd.doc);
+      String title = d.get(Fields.TITLE).replaceAll("\\s+", "").replace("《", "").replace("》", "");
+      if (accept.test(title)) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+}
