@@ -1,7 +1,85 @@
 package org.rendakb.cli;
 
-public final class IndexerCli {
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rendakb.index.IndexReport;
+import org.rendakb.index.IndexUnusableException;
+import org.rendakb.index.Indexer;
+import org.rendakb.index.IndexerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar indexer.jar --index DIR [--report FILE] [--threads N] [--full] INPUT...} */
+@Command(
+    name = "indexer",
+    mixinStandardHelpOptions = true,
+    description = "Indexes congress documents (txt, md, html, doc, docx, odt, rtf, pdf …) into a Lucene index.%n"
+        + "Incremental: unchanged files are skipped by content hash, changed ones replaced, vanished ones deleted.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the run completed (files that could not be read are listed in the summary)",
+      "1:the index cannot be used (wrong schema version, locked, unwritable)",
+      "2:usage error"
+    })
+public final class IndexerCli implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(IndexerCli.class);
+
+  @Option(names = "--index", required = true, defaultValue = "${env:KB_INDEX}", description = "index folder (env KB_INDEX)")
+  Path index;
+
+  @Option(names = "--report", description = "write the run's report as JSON to this file")
+  Path report;
+
+  @Option(names = "--threads", defaultValue = "${env:KB_THREADS:-2}", description = "worker threads (env KB_THREADS, default ${DEFAULT-VALUE})")
+  int threads;
+
+  @Option(names = "--full", description = "rebuild the index from scratch")
+  boolean full;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "files or folders (recursive)")
+  List<Path> inputs;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
+    for (Path input : inputs) {
+      if (!Files.exists(input)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "input not found: " + input);
+      }
+    }
+    IndexReport result;
+    try {
+      result = Indexer.run(new IndexerOptions(index, inputs, threads, full));
+    } catch (IndexUnusableException e) {
+      log.error("cannot use the index {}: {}", index, e.getMessage());
+      return 1;
+    }
+    System.out.println(Summary.format(result));
+    if (report != null) {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), result);
+    }
+    return 0;
+  }
+
   public static void main(String[] args) {
-    System.out.println("indexer");
+    CommandLine cli = new CommandLine(new IndexerCli());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      log.error("indexing failed: {}", e.toString());
+      return 1;
+    });
+    System.exit(cli.execute(args));
   }
 }

@@ -1,0 +1,230 @@
+package org.rendakb.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.rendakb.extract.ExtractionException;
+import org.rendakb.extract.Extractor;
+import org.rendakb.metadata.MetadataExtractor;
+import org.rendakb.passages.PassageSplitter;
+import org.rendakb.schema.Analyzers;
+import org.rendakb.schema.Fields;
+import org.rendakb.schema.IndexSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns one indexing run: the IndexWriter, the worker threads, the counters and the commits.
+ *
+ * <p>Every commit is consistent (a file and its passages are replaced in one {@code
+ * updateDocuments} call) and carries the schema version. The run commits every {@link
+ * #COMMIT_EVERY_SECONDS} seconds, so an interrupted run keeps what it did and the next run, which
+ * compares content hashes, completes the rest.
+ */
+public final class Indexer {
+  private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+  static final int COMMIT_EVERY_SECONDS = 30;
+  private static final double RAM_BUFFER_MB = 128;
+
+  private final DocumentPipeline pipeline;
+  private final LuceneDocuments documents;
+
+  public Indexer(DocumentPipeline pipeline, LuceneDocuments documents) {
+    this.pipeline = pipeline;
+    this.documents = documents;
+  }
+
+  /** A run with the default extractor and metadata extractor. */
+  public static IndexReport run(IndexerOptions options) throws IOException, IndexUnusableException {
+    LuceneDocuments documents = new LuceneDocuments(new PassageSplitter());
+    try (Extractor extractor = new Extractor()) {
+      DocumentPipeline pipeline = new DocumentPipeline(extractor, new MetadataExtractor(), documents);
+      return new Indexer(pipeline, documents).index(options);
+    }
+  }
+
+  public IndexReport index(IndexerOptions options) throws IOException, IndexUnusableException {
+    long start = System.nanoTime();
+    Files.createDirectories(options.indexDir());
+    try (Directory dir = FSDirectory.open(options.indexDir())) {
+      checkSchema(dir, options.full());
+      IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
+          .setOpenMode(options.full() ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND)
+          .setRAMBufferSizeMB(RAM_BUFFER_MB)
+          .setCommitOnClose(false);
+      try (IndexWriter writer = open(dir, config)) {
+        return sync(writer, options, start);
+      }
+    }
+  }
+
+  private static IndexWriter open(Directory dir, IndexWriterConfig config) throws IndexUnusableException, IOException {
+    try {
+      return new IndexWriter(dir, config);
+    } catch (LockObtainFailedException e) {
+      throw new IndexUnusableException("the index is locked by another indexer run (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static void checkSchema(Directory dir, boolean full) throws IndexUnusableException, IOException {
+    if (full || !DirectoryReader.indexExists(dir)) {
+      return;
+    }
+    Map<String, String> userData = SegmentInfos.readLatestCommit(dir).getUserData();
+    String problem = IndexSchema.incompatibility(userData);
+    if (problem != null) {
+      throw new IndexUnusableException(problem);
+    }
+  }
+
+  private IndexReport sync(IndexWriter writer, IndexerOptions options, long start) throws IOException, IndexUnusableException {
+    SourceScanner.Scan scan;
+    try {
+      scan = new SourceScanner(options.indexDir()).scan(options.inputs());
+    } catch (NoSuchFileException e) {
+      throw new IOException("input not found: " + e.getFile(), e);
+    }
+    List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>(scan.unreadable()));
+    try (DirectoryReader before = DirectoryReader.indexExists(writer.getDirectory()) && !options.full()
+        ? DirectoryReader.open(writer.getDirectory())
+        : null) {
+      List<IndexedFile> indexed = before == null ? List.of() : IndexedState.read(before);
+      SyncPlan plan = SyncPlan.make(scan.files(), indexed, scan.folderRoots());
+      log.info("{} files found: {} to parse, {} moved, {} deleted, {} unchanged",
+          scan.files().size(), plan.parse().size(), plan.moves().size(), plan.deletes().size(), plan.unchanged());
+
+      for (IndexedFile gone : plan.deletes()) {
+        writer.deleteDocuments(new Term(Fields.OWNER, gone.id()));
+      }
+      for (SyncPlan.Move move : plan.moves()) {
+        var leaf = before.leaves().get(ReaderUtil.subIndex(move.from().luceneDocId(), before.leaves()));
+        SourceDocument moved = documents.read(
+            leaf.reader().storedFields(), move.from().luceneDocId() - leaf.docBase, move.file().root(), move.file().path());
+        writer.updateDocuments(new Term(Fields.OWNER, moved.id()), documents.build(moved));
+      }
+      Counts counts = parseAll(writer, plan.parse(), options.threads(), failures);
+      commit(writer);
+      int documentsNow;
+      int passagesNow;
+      try (DirectoryReader after = DirectoryReader.open(writer)) {
+        documentsNow = IndexedState.count(after, Fields.KIND_DOCUMENT);
+        passagesNow = IndexedState.count(after, Fields.KIND_PASSAGE);
+      }
+      return new IndexReport(
+          counts.added.get(), counts.updated.get(), plan.unchanged(), plan.moves().size(), plan.deletes().size(),
+          failures, documentsNow, passagesNow, (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private record Counts(AtomicInteger added, AtomicInteger updated) {}
+
+  private Counts parseAll(IndexWriter writer, List<SyncPlan.Task> tasks, int threads, List<IndexReport.Failure> failures)
+      throws IOException, IndexUnusableException {
+    Counts counts = new Counts(new AtomicInteger(), new AtomicInteger());
+    long totalBytes = tasks.stream().mapToLong(t -> t.file().size()).sum();
+    Progress progress = new Progress(tasks.size(), totalBytes);
+    AtomicBoolean writerFailed = new AtomicBoolean();
+    ExecutorService workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("indexer-", 0).factory());
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("indexer-progress").factory());
+    ticker.scheduleAtFixedRate(progress::log, 2, 2, TimeUnit.SECONDS);
+    ticker.scheduleAtFixedRate(() -> commitQuietly(writer), COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
+    try {
+      List<Future<?>> futures = new ArrayList<>(tasks.size());
+      for (SyncPlan.Task task : tasks) {
+        futures.add(workers.submit(() -> {
+          if (writerFailed.get()) {
+            return null;
+          }
+          indexOne(writer, task, counts, failures, writerFailed);
+          progress.done(task.file().size());
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("indexing was interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException("indexing worker failed: " + e.getCause(), e.getCause());
+    } finally {
+      ticker.shutdownNow();
+      workers.shutdownNow();
+    }
+    if (tasks.size() > 0) {
+      progress.log();
+    }
+    if (writerFailed.get()) {
+      throw new IndexUnusableException("the index could not be written (see the log above); the last commit is intact");
+    }
+    return counts;
+  }
+
+  private void indexOne(
+      IndexWriter writer, SyncPlan.Task task, Counts counts, List<IndexReport.Failure> failures, AtomicBoolean writerFailed) {
+    SourceFile file = task.file();
+    SourceDocument doc;
+    try {
+      doc = pipeline.read(file, task.id());
+    } catch (ExtractionException e) {
+      log.warn("skipped {}: {}", file.path(), e.getMessage());
+      failures.add(new IndexReport.Failure(file.path(), e.getMessage()));
+      return;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // a parser bug on one hostile file must not stop the run
+      log.warn("skipped {}: unexpected {}", file.path(), e.toString());
+      failures.add(new IndexReport.Failure(file.path(), "could not be read: " + e));
+      return;
+    }
+    try {
+      writer.updateDocuments(new Term(Fields.OWNER, doc.id()), documents.build(doc));
+      (task.update() ? counts.updated : counts.added).incrementAndGet();
+    } catch (IOException | RuntimeException e) {
+      if (writer.isOpen()) {
+        // the document itself was refused (e.g. a term too long): report it, keep going
+        failures.add(new IndexReport.Failure(file.path(), "could not be indexed: " + e.getMessage()));
+      } else {
+        log.error("the index writer failed on {}: {}", file.path(), e.toString());
+        writerFailed.set(true);
+      }
+    }
+  }
+
+  private static void commitQuietly(IndexWriter writer) {
+    try {
+      commit(writer);
+    } catch (IOException | RuntimeException e) {
+      log.error("periodic commit failed: {}", e.toString());
+    }
+  }
+
+  private static synchronized void commit(IndexWriter writer) throws IOException {
+    writer.setLiveCommitData(Map.of(
+        IndexSchema.COMMIT_SCHEMA_VERSION, String.valueOf(IndexSchema.VERSION),
+        IndexSchema.COMMIT_INDEXED_AT, Instant.now().toString()).entrySet());
+    writer.commit();
+  }
+}
