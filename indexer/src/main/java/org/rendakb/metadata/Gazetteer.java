@@ -46,6 +46,10 @@ final class Gazetteer {
     if (p == null) {
       p = provinceOf.get(place + "省");
     }
+    if (p == null && place.contains("市") && place.indexOf("市") < place.length() - 1) {
+      // 盐城市盐都区: the city decides
+      p = provinceOf.get(place.substring(0, place.indexOf("市") + 1));
+    }
     return p;
   }
 

@@ -67,7 +67,7 @@ public final class MetadataExtractor {
       region = "全国";
     }
     if (place == null) {
-      place = mostSpecificPlace(title + "\n" + head);
+      place = mostSpecificPlace(title, head);
     }
     if (region == null && place != null) {
       region = places.province(place);
@@ -139,10 +139,11 @@ public final class MetadataExtractor {
     if (property != null && !property.isBlank()) {
       return property.strip();
     }
-    // no title line: the opening clause stands in, as a librarian would describe it
+    // no title line: the opening sentence, cut short, describes the document honestly
     String first = head.strip().lines().findFirst().orElse("");
-    int cut = first.indexOf('，') > 0 ? first.indexOf('，') : Math.min(first.length(), 30);
-    return first.substring(0, Math.min(cut, 30));
+    int end = first.indexOf('。');
+    String sentence = end > 0 ? first.substring(0, end) : first;
+    return sentence.length() <= 40 ? sentence : sentence.substring(0, 40) + "…";
   }
 
   private static DocType type(String path, String title, String head) {
@@ -246,8 +247,15 @@ public final class MetadataExtractor {
   }
 
   /** The most specific known place the head mentions: a district beats a city beats a province. */
-  private String mostSpecificPlace(String text) {
-    var mentions = places.mentions(text);
+  private String mostSpecificPlace(String title, String head) {
+    // a place named once in passing (an example from another city) is not where the document is
+    // from, unless its province is named too
+    var all = places.mentions(title + "\n" + head);
+    var provinces = all.stream().filter(e -> places.isProvinceLevel(e.getKey())).map(e -> places.province(e.getKey())).toList();
+    var mentions = all.stream()
+        .filter(e -> e.getValue() >= 2 || title.contains(e.getKey()) || title.contains(e.getKey().substring(0, e.getKey().length() - 1))
+            || (!places.isProvinceLevel(e.getKey()) && provinces.contains(places.province(e.getKey()))))
+        .toList();
     String best = null;
     for (var e : mentions) {
       String place = e.getKey();
@@ -289,7 +297,8 @@ public final class MetadataExtractor {
       String level = abbr.group(2);
       String named = abbr.group(1) + level;
       if (places.province(named) != null) {
-        return named + "人民代表大会常务委员会";
+        // 盐都区人大 in a text about 盐城市盐都区: the full place name
+        return (place != null && place.endsWith(named) ? place : named) + "人民代表大会常务委员会";
       }
       if (place != null && place.endsWith(level) ) {
         return place + "人民代表大会常务委员会";
