@@ -1,0 +1,19 @@
+package org.rendakb;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How a server runs.
+ *
+ * @param index the Lucene index folder
+ * @param host the interface to listen on
+ * @param port 0 for any free port
+ * @param inputs the folders the index was built from, kept for reindexing from the server
+ * @param abbreviations a staff-maintained abbreviation file replacing the bundled one, or null
+ */
+public record ServerConfig(Path index, String host, int port, List<Path> inputs, Path abbreviations) {
+  public ServerConfig {
+    inputs = List.copyOf(inputs);
+  }
+}

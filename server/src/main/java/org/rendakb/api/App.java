@@ -1,0 +1,130 @@
+package org.rendakb.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.UUID;
+import org.rendakb.ServerConfig;
+import org.rendakb.search.NoSuchDocumentException;
+import org.rendakb.search.OriginalFile;
+import org.rendakb.search.SearchService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of the HTTP server: routes, the one error mapper, static files and lifecycle,
+ * registered up front. {@code main} and the tests both build the server here.
+ */
+public final class App {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+  private static final String REQUEST_ID = "request-id";
+  private static final String ERROR_WRITTEN = "error-written";
+  public static final int MAX_SIMILAR = 50;
+
+  private App() {}
+
+  /**
+   * A Javalin server over {@code service}, not yet started. Stopping it closes the service's index.
+   * The config's inputs are kept as application data for the reindex feature.
+   */
+  public static Javalin create(SearchService service, ServerConfig serverConfig) {
+    ObjectMapper json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    Handlers handlers = new Handlers(service);
+    return Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(json, false));
+      config.startup.showJavalinBanner = false;
+      config.jetty.host = serverConfig.host();
+      config.jetty.port = serverConfig.port();
+      if (App.class.getResource("/web") != null) {
+        config.staticFiles.add(files -> {
+          files.hostedPath = "/";
+          files.directory = "web";
+          files.location = Location.CLASSPATH;
+        });
+      } else {
+        config.routes.get("/", ctx -> ctx.html(PLACEHOLDER));
+      }
+      config.routes.before(ctx -> {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        ctx.attribute(REQUEST_ID, id);
+        ctx.header("X-Request-Id", id);
+      });
+      config.routes.get("/api/health", ctx -> ctx.json(service.health()));
+      config.routes.get("/api/search", handlers::search);
+      config.routes.get("/api/suggest", ctx -> ctx.json(Map.of("q", nullToEmpty(ctx.queryParam("q")),
+          "suggestions", service.suggest(ctx.queryParam("q")))));
+      config.routes.get("/api/documents/{id}", ctx -> ctx.json(service.document(ctx.pathParam("id"))));
+      config.routes.get("/api/documents/{id}/file", handlers::file);
+      config.routes.get("/api/documents/{id}/similar", handlers::similar);
+
+      config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+      config.routes.exception(NoSuchDocumentException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+          e.getStatus() == 404 ? "no such page or API: " + ctx.method() + " " + ctx.path() : e.getMessage()));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        String id = ctx.attribute(REQUEST_ID);
+        log.error("request {} {} {} failed", id, ctx.method(), ctx.path(), e);
+        error(ctx, 500, "the server failed to answer; the log has the details under request id " + id);
+      });
+      // whatever ends in 404 without a body (a static file that is not there) still answers in JSON
+      config.routes.error(404, ctx -> {
+        if (ctx.attribute(ERROR_WRITTEN) == null) {
+          error(ctx, 404, "no such page or API: " + ctx.method() + " " + ctx.path());
+        }
+      });
+      config.events.serverStopped(() -> service.index().close());
+      config.appData(Keys.CONFIG, serverConfig);
+    });
+  }
+
+  private static void error(Context ctx, int status, String message) {
+    ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+    ctx.status(status).json(new ErrorBody(message));
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** The handlers that do more than one call. */
+  private record Handlers(SearchService service) {
+    void search(Context ctx) throws IOException {
+      ctx.json(service.search(SearchParams.read(ctx)));
+    }
+
+    void similar(Context ctx) throws Exception {
+      int size = SearchParams.integer(ctx, "size", 10);
+      if (size < 1 || size > MAX_SIMILAR) {
+        throw ApiException.badRequest("size must be between 1 and " + MAX_SIMILAR + ", got " + size);
+      }
+      ctx.json(Map.of("id", ctx.pathParam("id"), "similar", service.similar(ctx.pathParam("id"), size)));
+    }
+
+    void file(Context ctx) throws Exception {
+      OriginalFile file = service.file(ctx.pathParam("id"));
+      ctx.contentType(file.contentType());
+      ctx.header("Content-Disposition", "inline; filename*=UTF-8''"
+          + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
+      // the file is hostile input: an HTML original must not run scripts in the application's origin
+      ctx.header("Content-Security-Policy", "sandbox");
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.result(Files.newInputStream(file.file()));
+    }
+  }
+
+  private static final String PLACEHOLDER = """
+      <!doctype html>
+      <html lang="zh-CN"><head><meta charset="utf-8"><title>rendakb</title></head>
+      <body><h1>rendakb</h1><p>The search page is not installed yet. The API answers under
+      <a href="/api/health">/api/health</a> and <a href="/api/search">/api/search?q=…</a>.</p></body></html>
+      """;
+}

@@ -1,0 +1,61 @@
+package org.rendakb.search;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * An IndexSearcher with the state that depends only on its reader, built once when the reader is
+ * opened (in the SearcherFactory) and shared by every request that uses this reader: the facet
+ * ordinals of the sorted-set doc values and the suggestion lists.
+ */
+public final class ReaderSearcher extends IndexSearcher {
+  private final FacetsConfig facetsConfig;
+  private final SortedSetDocValuesReaderState facetState;
+  private final Set<String> facetDims;
+  private final Suggestions suggestions;
+
+  ReaderSearcher(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
+    super(reader);
+    this.facetsConfig = facetsConfig;
+    // an index without any facet value (all documents deleted) has no facet field to read
+    boolean hasFacets = FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
+    this.facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
+    Set<String> dims = new HashSet<>();
+    if (facetState != null) {
+      facetState.getDims().forEach(dims::add);
+    }
+    this.facetDims = Set.copyOf(dims);
+    this.suggestions = Suggestions.build(reader);
+  }
+
+  public FacetsConfig facetsConfig() {
+    return facetsConfig;
+  }
+
+  /** Null when the index holds no facet values at all. */
+  public SortedSetDocValuesReaderState facetState() {
+    return facetState;
+  }
+
+  /** The facet dimensions that have at least one value in this reader. */
+  public boolean hasDim(String dim) {
+    return facetDims.contains(dim);
+  }
+
+  public Suggestions suggestions() {
+    return suggestions;
+  }
+
+  /** The commit user data of this reader's commit (schema version, indexed_at). */
+  public java.util.Map<String, String> commitData() throws IOException {
+    return ((DirectoryReader) getIndexReader()).getIndexCommit().getUserData();
+  }
+}

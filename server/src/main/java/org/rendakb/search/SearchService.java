@@ -1,0 +1,277 @@
+package org.rendakb.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.rendakb.schema.Fields;
+import org.rendakb.schema.IndexSchema;
+import org.rendakb.schema.StoredMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Search, browsing, documents, similar documents and suggestions over the open index; knows
+ * nothing of HTTP. Immutable and safe to share between threads: all per-reader state lives in the
+ * {@link ReaderSearcher} of the moment.
+ */
+public final class SearchService {
+  private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+
+  /** A search that runs longer than this returns what it found so far (and says so in the log). */
+  public static final long TIMEOUT_MILLIS = 5_000;
+  /** Values listed per facet dimension other than years (years are all listed). */
+  public static final int FACET_VALUES = 20;
+  /** The deepest result a page may reach: page × size. */
+  public static final int MAX_DEPTH = 10_000;
+
+  private static final Query DOCUMENTS = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
+  private static final Query PASSAGES = new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE));
+  private static final SortField BY_ID = new SortedSetSortField(Fields.ID, false);
+
+  private final IndexAccess index;
+  private final StaffQueryParser parser;
+  private final SimilarDocuments similar = new SimilarDocuments();
+
+  public SearchService(IndexAccess index, Abbreviations abbreviations) {
+    this.index = index;
+    this.parser = new StaffQueryParser(abbreviations);
+  }
+
+  /** The index, for features that run their own searches (precedents, knowledge). */
+  public IndexAccess index() {
+    return index;
+  }
+
+  public StaffQueryParser parser() {
+    return parser;
+  }
+
+  public Health health() throws IOException {
+    return index.withSearcher(s -> new Health("ok", s.count(DOCUMENTS), s.count(PASSAGES),
+        s.commitData().get(IndexSchema.COMMIT_INDEXED_AT)));
+  }
+
+  public SearchResult search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    ParsedQuery parsed = parser.parse(request.q());
+    SortOrder order = request.sort() != null ? request.sort() : parsed.browse() ? SortOrder.DATE_DESC : SortOrder.RELEVANCE;
+    return index.withSearcher(shared -> {
+      BooleanQuery.Builder base = new BooleanQuery.Builder()
+          .add(parsed.query(), parsed.browse() ? Occur.FILTER : Occur.MUST)
+          .add(DOCUMENTS, Occur.FILTER);
+      if (request.from() != null || request.to() != null) {
+        long lo = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
+        long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
+        base.add(LongField.newRangeQuery(Fields.DATE_DAYS, lo, hi), Occur.FILTER);
+      }
+      DrillDownQuery drill = new DrillDownQuery(shared.facetsConfig(), base.build());
+      request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
+
+      // a searcher of the same reader per request, so that the timeout is this request's own
+      IndexSearcher timed = new IndexSearcher(shared.getIndexReader());
+      timed.setTimeout(new QueryTimeoutImpl(TIMEOUT_MILLIS));
+      int depth = request.page() * request.size();
+      TopFieldCollectorManager collector = new TopFieldCollectorManager(sort(order), depth, null, Integer.MAX_VALUE);
+      TopFieldDocs top;
+      Map<String, List<SearchResult.FacetValue>> facets;
+      if (shared.facetState() == null) {
+        top = timed.search(drill, collector);
+        facets = emptyFacets();
+      } else {
+        DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> result =
+            new DrillSideways(timed, shared.facetsConfig(), shared.facetState()).search(drill, collector);
+        top = result.collectorResult;
+        facets = facets(shared, result.facets, request.filters());
+      }
+      if (timed.timedOut()) {
+        log.warn("search timed out after {} ms, partial results: {}", TIMEOUT_MILLIS, parsed.description().parsed());
+      }
+      ScoreDoc[] all = top.scoreDocs;
+      int from = Math.min(all.length, (request.page() - 1) * request.size());
+      int[] docIds = new int[all.length - from];
+      for (int i = from; i < all.length; i++) {
+        docIds[i - from] = all[i].doc;
+      }
+      List<List<String>> snippets = Snippets.of(shared, parsed.query(), docIds);
+      StoredFields stored = shared.storedFields();
+      List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
+      for (int i = 0; i < docIds.length; i++) {
+        Document d = StoredMetadata.read(stored, docIds[i]);
+        float score = all[from + i].score;
+        hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
+            d.get(Fields.DATE), intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
+            d.get(Fields.REGION), d.get(Fields.PLACE), Float.isNaN(score) ? null : score, snippets.get(i)));
+      }
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      return new SearchResult(top.totalHits.value(), request.page(), request.size(), tookMs, parsed.description(),
+          hits, facets);
+    });
+  }
+
+  static Sort sort(SortOrder order) {
+    return switch (order) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, BY_ID);
+      // undated documents come last in both directions
+      case DATE_DESC -> new Sort(
+          LongField.newSortField(Fields.DATE_DAYS, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE), BY_ID);
+      case DATE_ASC -> new Sort(
+          LongField.newSortField(Fields.DATE_DAYS, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE), BY_ID);
+    };
+  }
+
+  private static Map<String, List<SearchResult.FacetValue>> emptyFacets() {
+    Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+    IndexSchema.FACET_DIMENSIONS.forEach(dim -> out.put(dim, List.of()));
+    return out;
+  }
+
+  /**
+   * Counts per dimension. DrillSideways counts a dimension that has a filter as if that filter were
+   * off, so a user can widen as well as narrow; a selected value is always listed, even with a
+   * count too small for the top list.
+   */
+  private static Map<String, List<SearchResult.FacetValue>> facets(ReaderSearcher s, Facets facets,
+      Map<String, List<String>> filters) throws IOException {
+    Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+    for (String dim : IndexSchema.FACET_DIMENSIONS) {
+      if (!s.hasDim(dim)) {
+        out.put(dim, List.of());
+        continue;
+      }
+      boolean years = dim.equals(Fields.YEAR);
+      FacetResult result = years ? facets.getAllChildren(dim) : facets.getTopChildren(FACET_VALUES, dim);
+      List<SearchResult.FacetValue> values = new ArrayList<>();
+      if (result != null) {
+        for (LabelAndValue lv : result.labelValues) {
+          values.add(new SearchResult.FacetValue(lv.label, lv.value.longValue()));
+        }
+      }
+      for (String selected : filters.getOrDefault(dim, List.of())) {
+        if (values.stream().noneMatch(v -> v.value().equals(selected))) {
+          Number n = facets.getSpecificValue(dim, selected);
+          values.add(new SearchResult.FacetValue(selected, n == null || n.longValue() < 0 ? 0 : n.longValue()));
+        }
+      }
+      if (years) {
+        values.sort(Comparator.comparing(SearchResult.FacetValue::value));
+      } else {
+        values.sort(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
+            .thenComparing(SearchResult.FacetValue::value));
+      }
+      out.put(dim, List.copyOf(values));
+    }
+    return out;
+  }
+
+  public DocumentView document(String id) throws IOException, NoSuchDocumentException {
+    return index.withSearcher(s -> {
+      int doc = find(s, id);
+      if (doc < 0) {
+        return null;
+      }
+      Document d = s.storedFields().document(doc);
+      int passages = s.count(new TermQuery(new Term(Fields.PARENT, id)));
+      IndexableField size = d.getField(Fields.SIZE);
+      return new DocumentView(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
+          d.get(Fields.DATE), intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
+          d.get(Fields.REGION), d.get(Fields.PLACE), d.get(Fields.TERM), d.get(Fields.MEETING), d.get(Fields.SPEAKER),
+          List.of(d.getValues(Fields.LAW)), d.get(Fields.CONTENT_TYPE), size == null ? null : size.numericValue().longValue(),
+          d.get(Fields.HASH), d.get(Fields.TRUNCATED) != null, d.get(Fields.NOTE), passages, d.get(Fields.TEXT));
+    }) instanceof DocumentView view ? view : notFound(id);
+  }
+
+  /**
+   * The original file of a document. Only a regular file whose real path (symbolic links resolved)
+   * lies inside the real path of the folder it was indexed from is returned: a path stored in the
+   * index, or a link placed in the folder since, cannot lead elsewhere on the disk.
+   */
+  public OriginalFile file(String id) throws IOException, NoSuchDocumentException {
+    Document d = index.withSearcher(s -> {
+      int doc = find(s, id);
+      return doc < 0 ? null : StoredMetadata.read(s.storedFields(), doc);
+    });
+    if (d == null || d.get(Fields.ROOT) == null || d.get(Fields.PATH) == null) {
+      throw notFoundException(id);
+    }
+    try {
+      Path root = Path.of(d.get(Fields.ROOT)).toRealPath();
+      Path relative = Path.of(d.get(Fields.PATH));
+      if (relative.isAbsolute()) {
+        throw new NoSuchDocumentException("the file of document " + id + " is not available");
+      }
+      Path file = root.resolve(relative).normalize().toRealPath();
+      if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+        throw new NoSuchDocumentException("the file of document " + id + " is not available");
+      }
+      String type = d.get(Fields.CONTENT_TYPE);
+      return new OriginalFile(file, type == null || type.isBlank() ? "application/octet-stream" : type,
+          relative.getFileName().toString());
+    } catch (java.nio.file.NoSuchFileException | java.nio.file.InvalidPathException e) {
+      throw new NoSuchDocumentException("the file of document " + id + " is no longer where it was indexed");
+    }
+  }
+
+  public List<SimilarDocument> similar(String id, int size) throws IOException, NoSuchDocumentException {
+    List<SimilarDocument> out = index.withSearcher(s -> {
+      int doc = find(s, id);
+      return doc < 0 ? null : similar.find(s, doc, id, size);
+    });
+    return out != null ? out : notFound(id);
+  }
+
+  public List<Suggestions.Suggestion> suggest(String prefix) throws IOException {
+    return index.withSearcher(s -> s.suggestions().suggest(prefix));
+  }
+
+  /** The Lucene doc id of the file document with this id, or -1. */
+  static int find(IndexSearcher s, String id) throws IOException {
+    Query q = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
+        .add(DOCUMENTS, Occur.FILTER)
+        .build();
+    TopDocs top = s.search(q, 1);
+    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+  }
+
+  static Integer intValue(Document d, String field) {
+    IndexableField f = d.getField(field);
+    return f == null || f.numericValue() == null ? null : f.numericValue().intValue();
+  }
+
+  private static <T> T notFound(String id) throws NoSuchDocumentException {
+    throw notFoundException(id);
+  }
+
+  private static NoSuchDocumentException notFoundException(String id) {
+    return new NoSuchDocumentException("no document with id " + id);
+  }
+}

@@ -1,0 +1,111 @@
+package org.rendakb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.rendakb.schema.Analyzers;
+import org.rendakb.schema.Fields;
+import org.rendakb.schema.FoldingCharFilter;
+import org.rendakb.schema.StoredMetadata;
+
+/**
+ * Documents on the same topic as a given one: MoreLikeThis over the smartcn words of the text and
+ * the title (the distinctive words of the document, weighted by tf-idf), the document itself left
+ * out. A hit is flagged a near-duplicate when it has the same title and type (another version of the
+ * same law) or when the two texts have a bigram Jaccard overlap of at least {@link #NEAR_DUPLICATE_OVERLAP}.
+ */
+final class SimilarDocuments {
+  static final double NEAR_DUPLICATE_OVERLAP = 0.7;
+  /** Bigram sets are compared on the beginning of each text: enough to tell versions apart, and bounded. */
+  private static final int COMPARED_CHARS = 20_000;
+  private static final Pattern TITLE_NOISE = Pattern.compile("[\\s《》〈〉()（）\\[\\]【】\"“”]");
+
+  List<SimilarDocument> find(ReaderSearcher s, int doc, String id, int size) throws IOException {
+    MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+    mlt.setAnalyzer(Analyzers.words());
+    mlt.setFieldNames(new String[] {Fields.TEXT, Fields.TITLE});
+    mlt.setMinTermFreq(2);
+    mlt.setMinDocFreq(2);
+    mlt.setMinWordLen(2);
+    mlt.setMaxDocFreqPct(30);
+    mlt.setMaxQueryTerms(40);
+    mlt.setBoost(true);
+    Query like = mlt.like(doc);
+    Query q = new BooleanQuery.Builder()
+        .add(like, Occur.MUST)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT)
+        .build();
+    TopDocs top = s.search(q, size, new Sort(SortField.FIELD_SCORE, new SortedSetSortField(Fields.ID, false)), true);
+    StoredFields stored = s.storedFields();
+    Document self = stored.document(doc);
+    String selfTitle = titleKey(self.get(Fields.TITLE));
+    Set<String> selfBigrams = bigrams(self.get(Fields.TEXT));
+    List<SimilarDocument> out = new ArrayList<>();
+    for (ScoreDoc hit : top.scoreDocs) {
+      Document d = StoredMetadata.read(stored, hit.doc);
+      boolean sameTitle = !selfTitle.isEmpty() && selfTitle.equals(titleKey(d.get(Fields.TITLE)))
+          && String.valueOf(self.get(Fields.TYPE)).equals(d.get(Fields.TYPE));
+      boolean near = sameTitle || overlap(selfBigrams, bigrams(stored.document(hit.doc).get(Fields.TEXT))) >= NEAR_DUPLICATE_OVERLAP;
+      out.add(new SimilarDocument(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
+          d.get(Fields.DATE), SearchService.intValue(d, Fields.YEAR), d.get(Fields.BODY), hit.score, near));
+    }
+    return out;
+  }
+
+  static String titleKey(String title) {
+    return title == null ? "" : TITLE_NOISE.matcher(FoldingCharFilter.fold(title)).replaceAll("");
+  }
+
+  /** The set of adjacent character pairs of a text, letters and digits only. */
+  static Set<String> bigrams(String text) {
+    Set<String> out = new HashSet<>();
+    if (text == null) {
+      return out;
+    }
+    String folded = FoldingCharFilter.fold(text.length() > COMPARED_CHARS ? text.substring(0, COMPARED_CHARS) : text);
+    char prev = 0;
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (!Character.isLetterOrDigit(c)) {
+        prev = 0;
+        continue;
+      }
+      if (prev != 0) {
+        out.add(new String(new char[] {prev, c}));
+      }
+      prev = c;
+    }
+    return out;
+  }
+
+  /**
+   * Jaccard overlap of two bigram sets. Symmetric on purpose: a short text quoted inside a long one
+   * is related, not a duplicate.
+   */
+  static double overlap(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    long shared = small.stream().filter(large::contains).count();
+    return (double) shared / (a.size() + b.size() - shared);
+  }
+}
