@@ -10,66 +10,92 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * The article body of a web page, without the site around it: navigation, breadcrumbs (当前位置：
- * 首页 > …), font-size and print bars (字号 大 中 小, 打印, 关闭窗口), share bars, related links and
- * footers (版权所有, ICP备案). jsoup removes the page's structural clutter; a line filter catches
- * the clutter that sites write as plain text inside the body.
+ * The article of a web page, without the site around it: navigation, breadcrumbs (当前位置：首页 >
+ * …), font-size and print bars (字号 大 中 小, 打印, 关闭窗口), share bars, previous/next links and
+ * footers (版权所有, ICP备案). jsoup (the HTML parser under Tika's own) removes the page's
+ * structural clutter by tag, id and class; a line filter then catches clutter that sites write as
+ * plain text. Tika's boilerpipe handler is gone from Tika 3, and its word counts assume spaces
+ * between words, which Chinese does not have.
  */
 public final class HtmlCleaner {
-  private static final String CLUTTER_TAGS = "script, style, noscript, iframe, nav, header, footer, aside, form, button, select, input, object, embed";
+  /** The cleaned article text and the page's title (from its heading, else its title tag), or null. */
+  public record Page(String text, String title) {}
+
+  private static final String CLUTTER_TAGS =
+      "script, style, noscript, template, iframe, nav, header, footer, aside, form, button, select, input, object, embed, svg";
   private static final Pattern CLUTTER_ID_OR_CLASS = Pattern.compile(
-      "(?i).*(^|[-_ ])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|header|head-?bar|share|bdshare|copyright|sidebar|side|toolbar|"
-          + "print|fontsize|font-size|related|banner|login|search|bottom|topbar|position|location|dqwz|pager|prev-next|links?)($|[-_ ]).*");
-  /** The main content container, when a page marks it. */
+      "(?i)(^|.*[-_ ])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|header|topbar|share|bdshare|bdsharebuttonbox|copyright|"
+          + "sidebar|side|toolbar|fontsize|font-size|related|banner|login|search|bottom|position|location|dqwz|wz|pager|"
+          + "prevnext|prev-next|prev|next|friendlinks?)($|[-_ ].*)");
+  /** The main content container, when a page marks it (TRS and other CMSs used by people's congresses). */
   private static final List<String> CONTENT_SELECTORS = List.of(
-      "article", "#zoom", ".TRS_Editor", "#content", ".content", ".article", ".article-content", "#article", ".main-content", "main");
+      "#zoom", ".TRS_Editor", "article", "#content", ".content", ".article", ".article-content", "#article",
+      ".main-content", "main");
   private static final Pattern CLUTTER_LINE = Pattern.compile(
-      "^(当前位置|您的位置|你的位置|位置)[:：].*"
+      "^(当前位置|您的位置|你的位置|您现在的位置|所在位置|位置)[:：].*"
           + "|^首页\\s*[>＞›»].*"
-          + "|.*字号[:：]?\\s*[【\\[]?\\s*大\\s*[】\\]]?\\s*[【\\[]?\\s*中\\s*[】\\]]?\\s*[【\\[]?\\s*小.*"
-          + "|^[【\\[]?\\s*(打印(本页|此页)?|关闭(窗口|本页)?|返回顶部|收藏|加入收藏|设为首页|保存|打印正文)\\s*[】\\]]?(\\s*[【\\[]?\\s*(打印(本页|此页)?|关闭(窗口|本页)?|返回顶部|收藏)\\s*[】\\]]?)*$"
           + "|^分享到[:：]?.*"
           + "|.*版权所有.*|.*ICP\\s*备.*|.*ICP证.*|^主办单位[:：].*|^承办单位[:：].*|^技术支持[:：].*|^网站标识码.*|.*公网安备.*"
-          + "|^(上一篇|下一篇)[:：].*|^浏览次数[:：].*|^(相关链接|相关文章|友情链接)[:：]?$");
+          + "|^(上一篇|下一篇|上一条|下一条)[:：].*|^浏览次数[:：].*|^(相关链接|相关文章|相关新闻|友情链接)[:：]?$");
+  /** Toolbar words, removed where they stand alone (so 打印机 in a sentence stays). */
+  private static final Pattern TOOLBAR = Pattern.compile(
+      "字号[:：]?\\s*[【\\[]?\\s*大\\s*[】\\]]?\\s*[【\\[]?\\s*中\\s*[】\\]]?\\s*[【\\[]?\\s*小\\s*[】\\]]?"
+          + "|(?<=^|\\s|】|])[【\\[]?\\s*(打印本页|打印此页|打印正文|打印|关闭窗口|关闭本页|关闭|返回顶部|加入收藏|收藏本页|收藏|设为首页)\\s*[】\\]]?(?=$|\\s|【|\\[)");
+  private static final Pattern DATE = Pattern.compile("\\d{4}\\s*[-年./]\\s*\\d{1,2}");
 
-  public String clean(String html) {
+  public Page clean(String html) {
     Document doc = Jsoup.parse(html);
+    String titleTag = doc.title().strip();
     doc.select(CLUTTER_TAGS).remove();
-    for (Element e : doc.getAllElements()) {
-      if (e != doc.body() && e.parent() != null && (CLUTTER_ID_OR_CLASS.matcher(e.id()).matches()
+    for (Element e : doc.body().getAllElements()) {
+      if (e != doc.body() && (CLUTTER_ID_OR_CLASS.matcher(e.id()).matches()
           || CLUTTER_ID_OR_CLASS.matcher(e.className()).matches())) {
         e.remove();
       }
     }
     Element root = mainContent(doc);
     StringBuilder text = new StringBuilder();
-    // the page title heading may sit outside the content container: keep the first heading
-    Element heading = doc.selectFirst("h1, h2, .title, #title");
-    if (heading != null && !root.equals(heading) && !heading.text().isBlank() && !root.text().contains(heading.text())) {
-      text.append(heading.text()).append('\n');
+    // the article's heading and its date/source line often sit outside the content container
+    Element heading = doc.body().selectFirst("h1, h2, .title, #title");
+    String title = null;
+    if (heading != null && !heading.text().isBlank()) {
+      title = heading.text().strip();
+      if (!root.text().contains(title)) {
+        text.append(title).append('\n');
+        for (Element sibling = heading.nextElementSibling(); sibling != null && !sibling.equals(root)
+            && !sibling.getAllElements().contains(root); sibling = sibling.nextElementSibling()) {
+          if (DATE.matcher(sibling.text()).find() && sibling.text().length() < 200) {
+            text.append(sibling.text()).append('\n');
+          }
+        }
+      }
     }
     text.append(blockText(root));
     StringBuilder out = new StringBuilder(text.length());
     for (String line : text.toString().split("\n")) {
       String l = line.strip();
-      if (!l.isEmpty() && !CLUTTER_LINE.matcher(l).matches()) {
+      if (l.isEmpty() || CLUTTER_LINE.matcher(l).matches()) {
+        continue;
+      }
+      l = TOOLBAR.matcher(l).replaceAll("").strip();
+      if (!l.isEmpty()) {
         out.append(l).append('\n');
       }
     }
-    return out.toString();
+    return new Page(out.toString(), title != null ? title : titleTag.isEmpty() ? null : titleTag);
   }
 
   private static Element mainContent(Document doc) {
     for (String selector : CONTENT_SELECTORS) {
-      Element e = doc.selectFirst(selector);
+      Element e = doc.body().selectFirst(selector);
       if (e != null && e.text().length() > 50) {
         return e;
       }
     }
-    return doc.body() == null ? doc : doc.body();
+    return doc.body();
   }
 
-  /** Text with a line break after each block element and br, so paragraphs stay paragraphs. */
+  /** Text with a line break around each block element and at br, so paragraphs stay paragraphs. */
   private static String blockText(Element root) {
     StringBuilder b = new StringBuilder();
     root.traverse(new NodeVisitor() {

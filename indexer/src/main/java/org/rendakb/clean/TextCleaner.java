@@ -1,56 +1,127 @@
 package org.rendakb.clean;
 
+import java.util.Arrays;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Normalises extracted text: line ends, invisible and control chars, line breaks that PDF
- * extraction puts inside Chinese sentences, and spaces it puts between Chinese chars (2019 年 3 月
- * 12 日). Pure string to string.
+ * Normalises extracted text: line ends, invisible and control chars, blank-line runs; and for PDFs
+ * the line breaks that extraction puts inside Chinese sentences and the spaces it puts between
+ * Chinese chars ({@code 2019 年 3 月 12 日}, {@code 中 华 人 民}). Pure string to string.
  */
 public final class TextCleaner {
-  private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
-  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
-  /** A space between two CJK chars, or between a CJK char and a digit, inserted by PDF extraction. */
-  private static final Pattern CJK_GAP =
-      Pattern.compile("(?<=[\\p{IsHan}０-９0-9，。、；：（）《》“”])[ \\t\\u00A0\\u3000]+(?=[\\p{IsHan}，。、；：（）《》“”])"
-          + "|(?<=[\\p{IsHan}])[ \\t\\u00A0]+(?=[0-9０-９])");
-  private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u00A0]+\\n");
+  private static final Pattern LINE_ENDS = Pattern.compile("\\r\\n?|[\\u0085\\u2028\\u2029]");
+  private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF\\u00AD]");
+  /** C0 and C1 controls except \t and \n. */
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]");
+  private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u00A0\\u3000]+\\n");
   private static final Pattern BLANK_RUNS = Pattern.compile("\\n{3,}");
+  /** Three or more single Chinese chars each set apart by spaces: a spaced-out word, 中 华 人 民. */
+  private static final Pattern SPACED_HAN =
+      Pattern.compile("(?<!\\p{IsHan})\\p{IsHan}(?:[ \\u00A0\\u3000]+\\p{IsHan}(?!\\p{IsHan})){2,}");
+  /** A space between a number and a Chinese char: 2019 年 3 月, 第 3 条. Latin words keep theirs. */
+  private static final Pattern DIGIT_HAN_GAP =
+      Pattern.compile("(?<=[0-9０-９])[ \\u00A0]+(?=\\p{IsHan})|(?<=\\p{IsHan})[ \\u00A0]+(?=[0-9０-９])");
+  /** Two or more single Chinese chars set apart by wide gaps: a spaced-out heading, 目  录, 总  纲. */
+  private static final Pattern GAPPED_HAN =
+      Pattern.compile("(?<!\\p{IsHan})\\p{IsHan}(?:(?: {2,}|\\u3000+)\\p{IsHan}(?!\\p{IsHan}))+");
+  /** A line that is only a page number: 3, - 3 -, — 3 —, 第3页. */
+  private static final Pattern PAGE_NUMBER_LINE =
+      Pattern.compile("(?m)^[ \\t]*(?:[-—–][ \\t]*)?(?:\\d{1,4}|第[ \\t]*\\d{1,4}[ \\t]*页(?:[ \\t]*共[ \\t]*\\d{1,4}[ \\t]*页)?)(?:[ \\t]*[-—–])?[ \\t]*$");
+  private static final Pattern SPACES = Pattern.compile("[ \\u00A0\\u3000]+");
+  private static final Pattern ARTICLE_START = Pattern.compile("^第[一二三四五六七八九十百千零〇0-9０-９]+[编章节条款].*");
 
   public String clean(String raw, String contentType) {
-    String s = raw.replace("\r\n", "\n").replace('\r', '\n');
+    String s = LINE_ENDS.matcher(raw).replaceAll("\n");
     s = INVISIBLE.matcher(s).replaceAll("");
     s = CONTROL.matcher(s).replaceAll("");
     s = TRAILING_SPACE.matcher(s).replaceAll("\n");
     if (contentType != null && contentType.startsWith("application/pdf")) {
-      s = CJK_GAP.matcher(s).replaceAll("");
+      s = PAGE_NUMBER_LINE.matcher(s).replaceAll("");
+      s = collapse(SPACED_HAN, s);
+      s = collapse(GAPPED_HAN, s);
+      s = DIGIT_HAN_GAP.matcher(s).replaceAll("");
       s = joinBrokenLines(s);
     }
     s = BLANK_RUNS.matcher(s).replaceAll("\n\n");
     return s.strip();
   }
 
+  private static String collapse(Pattern spaced, String s) {
+    Matcher m = spaced.matcher(s);
+    StringBuilder out = new StringBuilder(s.length());
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(SPACES.matcher(m.group()).replaceAll("")));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   /**
-   * PDF text breaks lines at the page edge, inside sentences: a line that does not end a sentence,
-   * followed by a line that starts with a Chinese char, is the same sentence. Headings (short lines
-   * such as 第一章 总则) and blank lines keep their breaks.
+   * PDF text breaks lines at the page edge, inside sentences. A line as long as a full line that
+   * does not end a sentence, followed by a line that goes on (a Chinese char, a digit, closing
+   * punctuation) and is not a new article (第三条 …), is the same paragraph: joined without a space.
+   * Some PDFs put a blank line after every line; then single blank lines are line breaks, not
+   * paragraph breaks.
    */
   static String joinBrokenLines(String s) {
     String[] lines = s.split("\n", -1);
-    StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
+      lines[i] = lines[i].strip();
+    }
+    boolean doubleSpaced = isDoubleSpaced(lines);
+    int full = fullLineLength(lines);
+    StringBuilder out = new StringBuilder(s.length());
+    String previous = null;
+    int blanks = 0;
+    for (String line : lines) {
+      if (line.isEmpty()) {
+        blanks++;
+        continue;
+      }
+      if (previous != null) {
+        boolean paragraphBreak = doubleSpaced ? blanks >= 2 : blanks >= 1;
+        if (!paragraphBreak && continues(previous, line, full)) {
+          // same sentence: no separator
+        } else {
+          out.append(paragraphBreak ? "\n\n" : "\n");
+        }
+      }
       out.append(line);
-      if (i + 1 == lines.length) {
-        break;
-      }
-      String next = lines[i + 1].strip();
-      boolean join = line.length() >= 20 && !next.isEmpty() && !endsSentence(line) && startsContinuation(next);
-      if (!join) {
-        out.append('\n');
-      }
+      previous = line;
+      blanks = 0;
     }
     return out.toString();
+  }
+
+  private static boolean continues(String line, String next, int full) {
+    return line.codePointCount(0, line.length()) >= full && !endsSentence(line) && startsContinuation(next);
+  }
+
+  /** Whether most lines are followed by exactly one blank line. */
+  private static boolean isDoubleSpaced(String[] lines) {
+    int text = 0;
+    int followedByOneBlank = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isEmpty()) {
+        continue;
+      }
+      text++;
+      if (i + 2 < lines.length && lines[i + 1].isEmpty() && !lines[i + 2].isEmpty()) {
+        followedByOneBlank++;
+      }
+    }
+    return text >= 4 && followedByOneBlank >= text * 0.6;
+  }
+
+  /** The length a line has when it reaches the page edge: 85% of the 80th percentile of line lengths. */
+  private static int fullLineLength(String[] lines) {
+    int[] lengths = Arrays.stream(lines).filter(l -> !l.isEmpty()).mapToInt(l -> l.codePointCount(0, l.length())).sorted().toArray();
+    if (lengths.length == 0) {
+      return Integer.MAX_VALUE;
+    }
+    int p80 = lengths[Math.min(lengths.length - 1, (int) (lengths.length * 0.8))];
+    return Math.max(10, (int) (p80 * 0.85));
   }
 
   private static boolean endsSentence(String line) {
@@ -59,9 +130,8 @@ public final class TextCleaner {
   }
 
   private static boolean startsContinuation(String next) {
-    char c = next.charAt(0);
+    int c = next.codePointAt(0);
     boolean han = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-    // a new article or numbered item starts a new line even without sentence punctuation before it
-    return (han || "，、）》”0123456789".indexOf(c) >= 0) && !next.matches("^第[一二三四五六七八九十百零〇0-9]+[章节条编].*");
+    return (han || "，、。；：）》”」』0123456789０１２３４５６７８９".indexOf(c) >= 0) && !ARTICLE_START.matcher(next).matches();
   }
 }

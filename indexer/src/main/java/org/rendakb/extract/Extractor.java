@@ -2,8 +2,10 @@ package org.rendakb.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -12,12 +14,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PDF;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
@@ -32,22 +38,27 @@ import org.xml.sax.SAXException;
 
 /**
  * Reads the text of one file with Tika, bounded in size and time, and cleans it. Thread-safe: one
- * AutoDetectParser for the process, a new Metadata, handler and ParseContext per file.
+ * AutoDetectParser per instance (configured by {@code tika-config.xml} beside this class), a new
+ * Metadata, handler and ParseContext per file.
  *
- * <p>Parsing runs on a watchdog thread: a parser that hangs on a hostile file is abandoned after
- * {@link ExtractorLimits#timeout()} and the file reported, while the run goes on. Embedded
- * documents are not parsed (ParseContext has no Parser), which also keeps memory bounded.
+ * <p>Parsing runs on a worker thread under a watchdog: a parser that hangs on a hostile file is
+ * abandoned after {@link ExtractorLimits#timeout()} and the file reported, while the run goes on.
+ * (Java cannot stop a thread; an abandoned parse finishes or dies in the background.) Embedded
+ * documents are skipped. Web pages go through {@link HtmlCleaner}, which needs the page's structure
+ * to drop navigation and footers; everything else through Tika's parsers and {@link TextCleaner}.
  */
 public final class Extractor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Extractor.class);
+  private static final String CONFIG = "tika-config.xml";
   private static final MediaType HTML = MediaType.text("html");
   private static final MediaType XHTML = MediaType.application("xhtml+xml");
 
   private final ExtractorLimits limits;
-  private final AutoDetectParser parser = new AutoDetectParser();
+  private final AutoDetectParser parser;
+  private final EncodingDetector encodingDetector;
   private final TextCleaner cleaner = new TextCleaner();
   private final HtmlCleaner htmlCleaner = new HtmlCleaner();
-  private final ExecutorService watchdog =
+  private final ExecutorService workers =
       Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("tika-parse-", 0).factory());
 
   public Extractor() {
@@ -56,6 +67,17 @@ public final class Extractor implements AutoCloseable {
 
   public Extractor(ExtractorLimits limits) {
     this.limits = limits;
+    TikaConfig config;
+    try (InputStream in = Extractor.class.getResourceAsStream(CONFIG)) {
+      if (in == null) {
+        throw new IllegalStateException(CONFIG + " is missing from the classpath");
+      }
+      config = new TikaConfig(in);
+    } catch (IOException | TikaException | SAXException e) {
+      throw new IllegalStateException("cannot load " + CONFIG + ": " + e.getMessage(), e);
+    }
+    this.parser = new AutoDetectParser(config);
+    this.encodingDetector = config.getEncodingDetector();
   }
 
   public ExtractedText extract(Path file) throws ExtractionException {
@@ -72,9 +94,9 @@ public final class Extractor implements AutoCloseable {
       throw new ExtractionException(String.format("file too large (%d MB, the limit is %d MB)",
           size >> 20, limits.maxFileBytes() >> 20));
     }
+    String name = file.getFileName().toString();
     return bounded(() -> {
-      Metadata metadata = new Metadata();
-      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+      Metadata metadata = named(name);
       try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
         return parse(in, metadata);
       }
@@ -84,12 +106,19 @@ public final class Extractor implements AutoCloseable {
   /** For uploads: the stream is read within the same bounds; the name helps type detection. */
   public ExtractedText extract(InputStream stream, String fileName) throws ExtractionException {
     return bounded(() -> {
-      Metadata metadata = new Metadata();
-      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+      Metadata metadata = named(fileName);
       try (TikaInputStream in = TikaInputStream.get(stream)) {
         return parse(in, metadata);
       }
     });
+  }
+
+  private static Metadata named(String fileName) {
+    Metadata metadata = new Metadata();
+    if (fileName != null) {
+      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+    }
+    return metadata;
   }
 
   private interface Parse {
@@ -97,12 +126,12 @@ public final class Extractor implements AutoCloseable {
   }
 
   private ExtractedText bounded(Parse parse) throws ExtractionException {
-    Future<ExtractedText> future = watchdog.submit(parse::run);
+    Future<ExtractedText> future = workers.submit(parse::run);
     try {
-      return future.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(limits.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new ExtractionException("parsing took longer than " + limits.timeout().toSeconds() + " s");
+      throw new ExtractionException("parsing took longer than " + human(limits.timeout()));
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -119,53 +148,53 @@ public final class Extractor implements AutoCloseable {
     }
   }
 
+  private static String human(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
   private ExtractedText parse(TikaInputStream in, Metadata metadata) throws IOException, ExtractionException {
-    MediaType type = parser.getDetector().detect(in, metadata);
-    String contentType = type.getBaseType().toString();
-    if (type.getBaseType().equals(HTML) || type.getBaseType().equals(XHTML)) {
-      return html(in, contentType);
-    }
-    if (type.getBaseType().equals(MediaType.TEXT_PLAIN)) {
-      return plainText(in, metadata, contentType);
+    MediaType type = parser.getDetector().detect(in, metadata).getBaseType();
+    if (type.equals(HTML) || type.equals(XHTML)) {
+      return html(in, metadata, type.toString());
     }
     WriteOutContentHandler out = new WriteOutContentHandler(limits.maxChars());
+    ParseContext context = new ParseContext();
+    context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
     boolean truncated = false;
     try {
-      parser.parse(in, new BodyContentHandler(out), metadata, new ParseContext());
+      parser.parse(in, new BodyContentHandler(out), metadata, context);
     } catch (SAXException e) {
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-        throw new ExtractionException("corrupt or unreadable " + contentType + ": " + shortMessage(e), e);
+        throw new ExtractionException("corrupt or truncated file: " + shortMessage(e), e);
       }
       truncated = true;
-    } catch (EncryptedDocumentException e) {
-      throw new ExtractionException("encrypted (password-protected) document", e);
     } catch (ZeroByteFileException e) {
       throw new ExtractionException("empty file", e);
     } catch (TikaException e) {
       throw new ExtractionException(reason(e), e);
     }
+    // the parser may refine the detected type (e.g. a docx that is really text); report what it parsed
+    MediaType parsed = MediaType.parse(metadata.get(Metadata.CONTENT_TYPE));
+    String contentType = (parsed == null ? type : parsed.getBaseType()).toString();
     return result(out.toString(), contentType, properties(metadata), truncated);
   }
 
-  /**
-   * Plain text: the charset is detected (UTF-8 validated strictly first, since a statistical
-   * detector can take short UTF-8 Chinese for another charset), never guessed into mojibake.
-   */
-  private ExtractedText plainText(TikaInputStream in, Metadata metadata, String contentType) throws IOException, ExtractionException {
-    byte[] bytes = in.readNBytes(Math.max(0, limits.maxChars()) * 4 + 4);
+  /** A web page, decoded by the configured charset chain (its meta charset first), cleaned by structure. */
+  private ExtractedText html(TikaInputStream in, Metadata metadata, String contentType) throws IOException, ExtractionException {
+    Charset charset = encodingDetector.detect(in, metadata);
+    long maxBytes = Math.min((long) limits.maxChars() * 4, Integer.MAX_VALUE - 16);
+    byte[] bytes = in.readNBytes((int) maxBytes);
     boolean truncated = in.read() >= 0;
-    String text = Charsets.decode(bytes);
+    String page = new String(bytes, charset == null ? ChineseEncodingDetector.GB18030 : charset);
+    HtmlCleaner.Page cleaned = htmlCleaner.clean(page);
+    String text = cleaned.text();
     if (text.length() > limits.maxChars()) {
       text = text.substring(0, limits.maxChars());
       truncated = true;
     }
-    return result(text, contentType, Map.of(), truncated);
-  }
-
-  private ExtractedText html(TikaInputStream in, String contentType) throws IOException, ExtractionException {
-    byte[] bytes = in.readNBytes(limits.maxChars() * 4);
-    String html = Charsets.decodeHtml(bytes);
-    return result(htmlCleaner.clean(html), contentType, Map.of(), false);
+    Map<String, String> properties = new LinkedHashMap<>();
+    put(properties, "dc:title", cleaned.title());
+    return result(text, contentType, properties, truncated);
   }
 
   private ExtractedText result(String raw, String contentType, Map<String, String> properties, boolean truncated)
@@ -173,19 +202,20 @@ public final class Extractor implements AutoCloseable {
     String text = cleaner.clean(raw, contentType);
     if (text.isBlank()) {
       if (contentType.equals("application/pdf")) {
-        throw new ExtractionException("no text found (a scanned PDF without a text layer?)");
+        throw new ExtractionException("no text found (scanned PDF without text layer?)");
       }
       if (contentType.equals("application/octet-stream")) {
         throw new ExtractionException("unsupported or binary file (application/octet-stream)");
       }
-      throw new ExtractionException("no text found in " + contentType);
+      throw new ExtractionException("no text found (" + contentType + ")");
     }
     if (Charsets.looksBinary(text)) {
-      throw new ExtractionException("binary or mis-encoded content (" + contentType + "), not text");
+      throw new ExtractionException("unsupported or binary file (" + contentType + "): its text is not readable");
     }
-    String note = truncated ? "text truncated at " + limits.maxChars() + " characters" : null;
+    String note = null;
     if (truncated) {
-      log.info("truncated: {}", note);
+      note = "text truncated at " + limits.maxChars() + " characters (write limit)";
+      log.info("{}", note);
     }
     return new ExtractedText(text, contentType, properties, truncated, note);
   }
@@ -193,9 +223,13 @@ public final class Extractor implements AutoCloseable {
   private static Map<String, String> properties(Metadata metadata) {
     Map<String, String> out = new LinkedHashMap<>();
     put(out, "dc:title", metadata.get(TikaCoreProperties.TITLE));
+    put(out, "pdf:docinfo:title", metadata.get(PDF.DOC_INFO_TITLE));
     put(out, "dc:creator", metadata.get(TikaCoreProperties.CREATOR));
     put(out, "dcterms:created", metadata.get(TikaCoreProperties.CREATED));
     put(out, "dcterms:modified", metadata.get(TikaCoreProperties.MODIFIED));
+    if (!out.containsKey("dc:title") && out.containsKey("pdf:docinfo:title")) {
+      out.put("dc:title", out.get("pdf:docinfo:title"));
+    }
     return out;
   }
 
@@ -207,28 +241,36 @@ public final class Extractor implements AutoCloseable {
   }
 
   private static String reason(Throwable e) {
-    String message = shortMessage(e);
-    if (message.toLowerCase().contains("zip bomb")) {
-      return "zip bomb: " + message;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EncryptedDocumentException || t instanceof org.apache.poi.EncryptedDocumentException
+          || t instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException) {
+        return "encrypted (password-protected) document";
+      }
+      if (t.getMessage() != null && t.getMessage().toLowerCase().contains("zip bomb")) {
+        return "zip bomb: " + shortMessage(t);
+      }
+      if (t == t.getCause()) {
+        break;
+      }
     }
-    if (e instanceof EncryptedDocumentException || message.toLowerCase().contains("encrypt")) {
-      return "encrypted (password-protected) document";
-    }
-    return "corrupt or truncated file: " + message;
+    return "corrupt or truncated file: " + shortMessage(e);
   }
 
   private static String shortMessage(Throwable e) {
     Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
+    while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+      root = root.getCause();
+    }
+    if (root.getCause() != null && root.getCause().getMessage() != null) {
       root = root.getCause();
     }
     String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    m = m.replaceAll("\\s+", " ");
+    m = m.replaceAll("\\s+", " ").strip();
     return m.length() > 200 ? m.substring(0, 200) + "…" : m;
   }
 
   @Override
   public void close() {
-    watchdog.shutdownNow();
+    workers.shutdownNow();
   }
 }
