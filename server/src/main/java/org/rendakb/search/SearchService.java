@@ -21,6 +21,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -96,9 +97,14 @@ public final class SearchService {
       DrillDownQuery drill = new DrillDownQuery(shared.facetsConfig(), base.build());
       request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
 
-      // a searcher of the same reader per request, so that the timeout is this request's own
-      IndexSearcher timed = new IndexSearcher(shared.getIndexReader());
-      timed.setTimeout(new QueryTimeoutImpl(TIMEOUT_MILLIS));
+      // A searcher of the same reader per request, so that the timeout is this request's own.
+      // DrillSideways scoring (any facet filter) cannot run under a timeout in Lucene 10, so those
+      // searches are bounded by the parser's limits on terms and variants alone.
+      IndexSearcher timed = shared;
+      if (request.filters().isEmpty()) {
+        timed = new IndexSearcher(shared.getIndexReader());
+        timed.setTimeout(new QueryTimeoutImpl(TIMEOUT_MILLIS));
+      }
       int depth = request.page() * request.size();
       TopFieldCollectorManager collector = new TopFieldCollectorManager(sort(order), depth, null, Integer.MAX_VALUE);
       TopFieldDocs top;
@@ -126,10 +132,12 @@ public final class SearchService {
       List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
       for (int i = 0; i < docIds.length; i++) {
         Document d = StoredMetadata.read(stored, docIds[i]);
-        float score = all[from + i].score;
+        // a sorted search keeps the score among the sort values, not in ScoreDoc.score
+        Float score = order == SortOrder.RELEVANCE && all[from + i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f
+            ? f : null;
         hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
             d.get(Fields.DATE), intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
-            d.get(Fields.REGION), d.get(Fields.PLACE), Float.isNaN(score) ? null : score, snippets.get(i)));
+            d.get(Fields.REGION), d.get(Fields.PLACE), score, snippets.get(i)));
       }
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(top.totalHits.value(), request.page(), request.size(), tookMs, parsed.description(),
