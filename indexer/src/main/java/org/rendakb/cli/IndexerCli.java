@@ -45,6 +45,10 @@ public final class IndexerCli implements Callable<Integer> {
   @Option(names = "--full", description = "rebuild the index from scratch")
   boolean full;
 
+  @Option(names = "--commit-every", defaultValue = "${env:KB_COMMIT_EVERY:-30}", paramLabel = "SECONDS",
+      description = "commit a long run every SECONDS, so a crash loses at most that much work (env KB_COMMIT_EVERY, default ${DEFAULT-VALUE})")
+  int commitEverySeconds;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "files or folders (recursive)")
   List<Path> inputs;
 
@@ -55,6 +59,9 @@ public final class IndexerCli implements Callable<Integer> {
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
+    if (commitEverySeconds < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--commit-every must be at least 1 second");
+    }
     for (Path input : inputs) {
       if (!Files.exists(input)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "input not found: " + input);
@@ -62,7 +69,7 @@ public final class IndexerCli implements Callable<Integer> {
     }
     IndexReport result;
     try {
-      result = Indexer.run(new IndexerOptions(index, inputs, threads, full));
+      result = Indexer.run(new IndexerOptions(index, inputs, threads, full, java.time.Duration.ofSeconds(commitEverySeconds)));
     } catch (IndexUnusableException e) {
       log.error("cannot use the index {}: {}", index, e.getMessage());
       return 1;

@@ -40,12 +40,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every commit is consistent (a file and its passages are replaced in one {@code
  * updateDocuments} call) and carries the schema version. The run commits every {@link
- * #COMMIT_EVERY_SECONDS} seconds, so an interrupted run keeps what it did and the next run, which
+ * IndexerOptions#commitEvery()}, so an interrupted run keeps what it did and the next run, which
  * compares content hashes, completes the rest.
  */
 public final class Indexer {
   private static final Logger log = LoggerFactory.getLogger(Indexer.class);
-  static final int COMMIT_EVERY_SECONDS = 30;
   private static final double RAM_BUFFER_MB = 128;
 
   private final DocumentPipeline pipeline;
@@ -124,7 +123,7 @@ public final class Indexer {
             leaf.reader().storedFields(), move.from().luceneDocId() - leaf.docBase, move.file().root(), move.file().path());
         writer.updateDocuments(new Term(Fields.OWNER, moved.id()), documents.build(moved));
       }
-      Counts counts = parseAll(writer, plan.parse(), options.threads(), failures);
+      Counts counts = parseAll(writer, plan.parse(), options, failures);
       commit(writer);
       int documentsNow;
       int passagesNow;
@@ -140,16 +139,17 @@ public final class Indexer {
 
   private record Counts(AtomicInteger added, AtomicInteger updated) {}
 
-  private Counts parseAll(IndexWriter writer, List<SyncPlan.Task> tasks, int threads, List<IndexReport.Failure> failures)
+  private Counts parseAll(IndexWriter writer, List<SyncPlan.Task> tasks, IndexerOptions options, List<IndexReport.Failure> failures)
       throws IOException, IndexUnusableException {
     Counts counts = new Counts(new AtomicInteger(), new AtomicInteger());
     long totalBytes = tasks.stream().mapToLong(t -> t.file().size()).sum();
     Progress progress = new Progress(tasks.size(), totalBytes);
     AtomicBoolean writerFailed = new AtomicBoolean();
-    ExecutorService workers = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("indexer-", 0).factory());
+    ExecutorService workers = Executors.newFixedThreadPool(options.threads(), Thread.ofPlatform().name("indexer-", 0).factory());
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("indexer-progress").factory());
     ticker.scheduleAtFixedRate(progress::log, 2, 2, TimeUnit.SECONDS);
-    ticker.scheduleAtFixedRate(() -> commitQuietly(writer), COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
+    long commitMillis = options.commitEvery().toMillis();
+    ticker.scheduleAtFixedRate(() -> commitQuietly(writer), commitMillis, commitMillis, TimeUnit.MILLISECONDS);
     try {
       List<Future<?>> futures = new ArrayList<>(tasks.size());
       for (SyncPlan.Task task : tasks) {
@@ -171,8 +171,11 @@ public final class Indexer {
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IOException("indexing worker failed: " + e.getCause(), e.getCause());
     } finally {
-      ticker.shutdownNow();
-      workers.shutdownNow();
+      // never interrupt a thread that may be inside the IndexWriter: an interrupt during a commit
+      // closes its file channels and kills the writer; let a running commit finish instead
+      ticker.shutdown();
+      workers.shutdown();
+      awaitQuietly(ticker);
     }
     if (tasks.size() > 0) {
       progress.log();
@@ -210,6 +213,14 @@ public final class Indexer {
         log.error("the index writer failed on {}: {}", file.path(), e.toString());
         writerFailed.set(true);
       }
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService executor) {
+    try {
+      executor.awaitTermination(10, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -65,6 +65,7 @@ public final class App {
       config.routes.get("/api/documents/{id}", ctx -> ctx.json(service.document(ctx.pathParam("id"))));
       config.routes.get("/api/documents/{id}/file", handlers::file);
       config.routes.get("/api/documents/{id}/similar", handlers::similar);
+      KnowledgeRoutes.register(config.routes, service);
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
       config.routes.exception(NoSuchDocumentException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));

@@ -1,0 +1,64 @@
+package org.rendakb.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import org.rendakb.knowledge.LawCatalog;
+import org.rendakb.knowledge.OrganCatalog;
+import org.rendakb.precedent.PassageFilters;
+import org.rendakb.precedent.PrecedentSearcher;
+import org.rendakb.search.SearchRequest;
+import org.rendakb.search.SearchService;
+
+/** Precedent search and the knowledge layer (laws, bodies, committees) over HTTP. */
+final class KnowledgeRoutes {
+  private KnowledgeRoutes() {}
+
+  static final int MAX_PRECEDENTS = 50;
+  static final int MAX_LAWS = 500;
+
+  static void register(RoutesConfig routes, SearchService service) {
+    PrecedentSearcher precedents = new PrecedentSearcher();
+    LawCatalog laws = new LawCatalog();
+    OrganCatalog organs = new OrganCatalog();
+    routes.get("/api/precedents", ctx -> {
+      String text = ctx.queryParam("q");
+      if (text == null || text.isBlank()) {
+        throw ApiException.badRequest("q is required: the sentence or phrase whose precedents you look for");
+      }
+      if (text.length() > PrecedentSearcher.MAX_QUERY_CHARS) {
+        throw ApiException.badRequest("the text is " + text.length() + " characters long; precedent search takes at most "
+            + PrecedentSearcher.MAX_QUERY_CHARS + " (a few sentences)");
+      }
+      int size = bounded(ctx, "size", 10, MAX_PRECEDENTS);
+      SearchRequest filters = SearchParams.read(ctx);
+      var filter = PassageFilters.of(filters.filters(), filters.from(), filters.to());
+      try {
+        ctx.json(service.index().withSearcher(s -> precedents.search(s, text, filter, size)));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest(e.getMessage());
+      }
+    });
+    routes.get("/api/laws", ctx -> {
+      int size = bounded(ctx, "size", 50, MAX_LAWS);
+      String q = ctx.queryParam("q");
+      ctx.json(Map.of("laws", service.index().withSearcher(s -> laws.list(s.getIndexReader(), q, size))));
+    });
+    routes.get("/api/laws/{name}", ctx -> {
+      int size = bounded(ctx, "size", 20, MAX_LAWS);
+      ctx.json(service.index().withSearcher(s -> laws.law(s, ctx.pathParam("name"), size)));
+    });
+    routes.get("/api/bodies", ctx ->
+        ctx.json(Map.of("bodies", service.index().withSearcher(s -> organs.bodies(s.getIndexReader())))));
+    routes.get("/api/committees", ctx ->
+        ctx.json(Map.of("committees", service.index().withSearcher(s -> organs.committees(s.getIndexReader())))));
+  }
+
+  private static int bounded(Context ctx, String name, int fallback, int max) {
+    int value = SearchParams.integer(ctx, name, fallback);
+    if (value < 1 || value > max) {
+      throw ApiException.badRequest(name + " must be between 1 and " + max + ", got " + value);
+    }
+    return value;
+  }
+}
