@@ -18,7 +18,7 @@ public final class TextCleaner {
   private static final Pattern BLANK_RUNS = Pattern.compile("\\n{3,}");
   /** Three or more single Chinese chars each set apart by spaces: a spaced-out word, 中 华 人 民. */
   private static final Pattern SPACED_HAN =
-      Pattern.compile("(?<!\\p{IsHan})\\p{IsHan}(?:[ \\u00A0\\u3000]+\\p{IsHan}(?!\\p{IsHan})){2,}");
+      Pattern.compile("(?<![\\p{IsHan}0-9０-９])\\p{IsHan}(?:[ \\u00A0\\u3000]+\\p{IsHan}(?!\\p{IsHan})){2,}");
   /** A space between a number and a Chinese char: 2019 年 3 月, 第 3 条. Latin words keep theirs. */
   private static final Pattern DIGIT_HAN_GAP =
       Pattern.compile("(?<=[0-9０-９])[ \\u00A0]+(?=\\p{IsHan})|(?<=\\p{IsHan})[ \\u00A0]+(?=[0-9０-９])");
@@ -27,7 +27,7 @@ public final class TextCleaner {
       Pattern.compile("(?<!\\p{IsHan})\\p{IsHan}(?:(?: {2,}|\\u3000+)\\p{IsHan}(?!\\p{IsHan}))+");
   /** A line that is only a page number: 3, - 3 -, — 3 —, 第3页. */
   private static final Pattern PAGE_NUMBER_LINE =
-      Pattern.compile("(?m)^[ \\t]*(?:[-—–][ \\t]*)?(?:\\d{1,4}|第[ \\t]*\\d{1,4}[ \\t]*页(?:[ \\t]*共[ \\t]*\\d{1,4}[ \\t]*页)?)(?:[ \\t]*[-—–])?[ \\t]*$");
+      Pattern.compile("(?m)^[ \\t]*(?:[-—–][ \\t]*)?(?:\\d{1,4}|第[ \\t]*\\d{1,4}[ \\t]*页(?:[ \\t]*共[ \\t]*\\d{1,4}[ \\t]*页)?)(?:[ \\t]*[-—–])?[ \\t]*$\\n?");
   private static final Pattern SPACES = Pattern.compile("[ \\u00A0\\u3000]+");
   private static final Pattern ARTICLE_START = Pattern.compile("^第[一二三四五六七八九十百千零〇0-9０-９]+[编章节条款].*");
 
@@ -38,9 +38,10 @@ public final class TextCleaner {
     s = TRAILING_SPACE.matcher(s).replaceAll("\n");
     if (contentType != null && contentType.startsWith("application/pdf")) {
       s = PAGE_NUMBER_LINE.matcher(s).replaceAll("");
+      // digits first, so that 12 日 becomes 12日 and 日 cannot start a spaced-out run
+      s = DIGIT_HAN_GAP.matcher(s).replaceAll("");
       s = collapse(SPACED_HAN, s);
       s = collapse(GAPPED_HAN, s);
-      s = DIGIT_HAN_GAP.matcher(s).replaceAll("");
       s = joinBrokenLines(s);
     }
     s = BLANK_RUNS.matcher(s).replaceAll("\n\n");

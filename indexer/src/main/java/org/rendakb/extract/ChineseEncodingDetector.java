@@ -3,12 +3,13 @@ package org.rendakb.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.metadata.Metadata;
@@ -57,22 +58,21 @@ public final class ChineseEncodingDetector implements EncodingDetector {
     if (startsWith(bytes, 0xFE, 0xFF)) {
       return StandardCharsets.UTF_16BE;
     }
-    byte[] whole = cut ? Arrays.copyOf(bytes, Math.max(0, bytes.length - 4)) : bytes;
-    if (decodes(whole, StandardCharsets.UTF_8)) {
+    if (decodes(bytes, StandardCharsets.UTF_8, !cut)) {
       return StandardCharsets.UTF_8;
     }
     Charset utf16 = utf16WithoutBom(bytes);
     if (utf16 != null) {
       return utf16;
     }
-    if (decodes(whole, GB18030) && mostlyGb2312Pairs(bytes)) {
+    if (decodes(bytes, GB18030, !cut) && mostlyGb2312Pairs(bytes)) {
       return GB18030;
     }
     CharsetDetector detector = new CharsetDetector();
     detector.setText(bytes);
     for (CharsetMatch match : detector.detectAll()) {
       Charset c = widen(match.getName());
-      if (c != null && decodes(whole, c)) {
+      if (c != null && decodes(bytes, c, !cut)) {
         return c;
       }
     }
@@ -131,19 +131,33 @@ public final class ChineseEncodingDetector implements EncodingDetector {
     return null;
   }
 
-  static boolean decodes(byte[] bytes, Charset charset) {
-    return strictDecode(bytes, charset) != null;
+  /**
+   * Whether the bytes are valid in the charset. With {@code complete} false the bytes are a prefix
+   * of a longer input, and a char cut at their end is not an error.
+   */
+  static boolean decodes(byte[] bytes, Charset charset, boolean complete) {
+    CharsetDecoder decoder = strictDecoder(charset);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 16);
+    CoderResult result = decoder.decode(ByteBuffer.wrap(bytes), out, complete);
+    if (!result.isError() && complete) {
+      result = decoder.flush(out);
+    }
+    return !result.isError();
   }
 
+  /** The bytes decoded, or null if they are not valid in the charset. */
   static String strictDecode(byte[] bytes, Charset charset) {
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+      return strictDecoder(charset).decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       return null;
     }
+  }
+
+  private static CharsetDecoder strictDecoder(Charset charset) {
+    return charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {

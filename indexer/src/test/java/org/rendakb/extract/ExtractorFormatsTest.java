@@ -62,6 +62,14 @@ class ExtractorFormatsTest {
   }
 
   @Test
+  void markdownKeepsItsHeaderForTheMetadataStage() throws Exception {
+    Path md = Fixtures.shared().resolve("corpus/laws/经济法/烟叶税法(2017-12-27).md");
+    ExtractedText t = extractor.extract(md);
+    assertEquals("text/markdown", t.contentType());
+    assertEquals(Files.readString(md).strip(), t.text());
+  }
+
+  @Test
   void uploadStreamIsReadLikeAFile() throws Exception {
     try (var in = Files.newInputStream(Fixtures.file("tobacco-tax-law.docx"))) {
       ExtractedText t = extractor.extract(in, "upload.docx");
