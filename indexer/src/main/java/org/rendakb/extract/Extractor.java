@@ -56,6 +56,7 @@ public final class Extractor implements AutoCloseable {
   private final ExtractorLimits limits;
   private final AutoDetectParser parser;
   private final EncodingDetector encodingDetector;
+  private final ZipBombCheck zipBombCheck;
   private final TextCleaner cleaner = new TextCleaner();
   private final HtmlCleaner htmlCleaner = new HtmlCleaner();
   private final ExecutorService workers =
@@ -67,6 +68,8 @@ public final class Extractor implements AutoCloseable {
 
   public Extractor(ExtractorLimits limits) {
     this.limits = limits;
+    // an entry bigger than four bytes per char of the write limit cannot be read whole anyway
+    this.zipBombCheck = new ZipBombCheck(Math.max(100L << 20, (long) limits.maxChars() * 4 * 4));
     TikaConfig config;
     try (InputStream in = Extractor.class.getResourceAsStream(CONFIG)) {
       if (in == null) {
@@ -157,6 +160,9 @@ public final class Extractor implements AutoCloseable {
     if (type.equals(HTML) || type.equals(XHTML)) {
       return html(in, metadata, type.toString());
     }
+    if (isZip(in)) {
+      zipBombCheck.check(in.getPath());
+    }
     WriteOutContentHandler out = new WriteOutContentHandler(limits.maxChars());
     ParseContext context = new ParseContext();
     context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
@@ -177,6 +183,17 @@ public final class Extractor implements AutoCloseable {
     MediaType parsed = MediaType.parse(metadata.get(Metadata.CONTENT_TYPE));
     String contentType = (parsed == null ? type : parsed.getBaseType()).toString();
     return result(out.toString(), contentType, properties(metadata), truncated);
+  }
+
+  private static boolean isZip(TikaInputStream in) throws IOException {
+    in.mark(4);
+    byte[] head;
+    try {
+      head = in.readNBytes(4);
+    } finally {
+      in.reset();
+    }
+    return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
   }
 
   /** A web page, decoded by the configured charset chain (its meta charset first), cleaned by structure. */

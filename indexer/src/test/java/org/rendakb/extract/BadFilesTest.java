@@ -24,10 +24,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Hostile and broken files: each gives text or a reason a person understands, within the time bound. */
 class BadFilesTest {
   private static final Duration BOUND = Duration.ofSeconds(30);
+  private static final Logger log = LoggerFactory.getLogger(BadFilesTest.class);
   private static Extractor extractor;
 
   @TempDir
@@ -45,6 +48,7 @@ class BadFilesTest {
 
   private String reason(Path file) {
     ExtractionException e = assertTimeoutPreemptively(BOUND, () -> assertThrows(ExtractionException.class, () -> extractor.extract(file)));
+    log.info("{}: {}", file.getFileName(), e.getMessage());
     return e.getMessage();
   }
 
@@ -91,6 +95,7 @@ class BadFilesTest {
       assertTrue(t.text().contains("烟叶税"), t.text());
     } else {
       String reason = ((ExtractionException) outcome).getMessage();
+      log.info("half.docx: {}", reason);
       assertTrue(reason.startsWith("corrupt or truncated file: "), reason);
     }
   }
