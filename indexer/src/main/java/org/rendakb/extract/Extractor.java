@@ -202,7 +202,9 @@ public final class Extractor implements AutoCloseable {
     long maxBytes = Math.min((long) limits.maxChars() * 4, Integer.MAX_VALUE - 16);
     byte[] bytes = in.readNBytes((int) maxBytes);
     boolean truncated = in.read() >= 0;
-    String page = new String(bytes, charset == null ? ChineseEncodingDetector.GB18030 : charset);
+    // pages that declare gb2312 or gbk use GBK chars beyond it (朱镕基's 镕): read them as GB18030, the superset
+    Charset widened = charset == null ? ChineseEncodingDetector.GB18030 : ChineseEncodingDetector.widen(charset.name());
+    String page = new String(bytes, widened == null ? charset : widened);
     HtmlCleaner.Page cleaned = htmlCleaner.clean(page);
     String text = cleaned.text();
     if (text.length() > limits.maxChars()) {

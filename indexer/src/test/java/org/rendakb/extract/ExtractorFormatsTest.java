@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -67,6 +68,17 @@ class ExtractorFormatsTest {
     ExtractedText t = extractor.extract(md);
     assertEquals("text/markdown", t.contentType());
     assertEquals(Files.readString(md).strip(), t.text());
+  }
+
+  @ParameterizedTest(name = "meta: [{0}]")
+  @CsvSource({"'<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">'", "''"})
+  void gbkWebPageIsDecodedWithOrWithoutItsDeclaredCharset(String meta, @TempDir Path dir) throws Exception {
+    // 镕 is in GBK but not in GB2312: a page that says gb2312 and means GBK must still read right
+    String html = "<html><head>" + meta + "<title>报告</title></head><body><div id=\"zoom\">"
+        + "<p>一九九八年三月五日在第九届全国人民代表大会第一次会议上，国务院总理朱镕基作政府工作报告。</p></div></body></html>";
+    Path page = Files.write(dir.resolve("report.htm"), html.getBytes(java.nio.charset.Charset.forName("GBK")));
+    ExtractedText t = extractor.extract(page);
+    assertEquals("一九九八年三月五日在第九届全国人民代表大会第一次会议上，国务院总理朱镕基作政府工作报告。", t.text());
   }
 
   @Test
