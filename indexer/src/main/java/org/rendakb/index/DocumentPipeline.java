@@ -3,6 +3,7 @@ package org.rendakb.index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.rendakb.clean.MarkdownMarkup;
 import org.rendakb.extract.ExtractedText;
 import org.rendakb.extract.ExtractionException;
 import org.rendakb.extract.Extractor;
@@ -36,6 +37,10 @@ public final class DocumentPipeline {
       } catch (IOException | RuntimeException e) {
         throw new ExtractionException("bad sidecar " + sidecar.getFileName() + ": " + e.getMessage(), e);
       }
+    }
+    if (MarkdownMarkup.applies(extracted.contentType(), file.path())) {
+      extracted = new ExtractedText(MarkdownMarkup.strip(extracted.text()), extracted.contentType(), extracted.properties(),
+          extracted.truncated(), extracted.note());
     }
     return new SourceDocument(
         id, file.root(), file.path(), file.hash(), file.size(), extracted, meta, documents.passagesOf(extracted.text()));
