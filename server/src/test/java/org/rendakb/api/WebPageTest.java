@@ -216,6 +216,28 @@ class WebPageTest {
     assertEquals("q", driver.switchTo().activeElement().getAttribute("id"));
   }
 
+  @Test
+  void everyResponseCarriesAPolicyThatForbidsInlineScript() throws Exception {
+    for (String path : List.of("/", "/app.js", "/api/health", "/api/search?q=x", "/no/such/page")) {
+      HttpHeadersProbe h = HttpHeadersProbe.of(base + path);
+      assertTrue(h.csp().contains("script-src 'self'"), path + ": " + h.csp());
+      assertFalse(h.csp().contains("unsafe-inline"), path);
+      assertEquals("nosniff", h.nosniff(), path);
+      assertEquals("no-referrer", h.referrer(), path);
+      assertTrue(h.status() == 200 || h.status() == 404, path + " " + h.status());
+    }
+  }
+
+  /** The status and the three security headers of one GET. */
+  record HttpHeadersProbe(int status, String csp, String nosniff, String referrer) {
+    static HttpHeadersProbe of(String url) throws Exception {
+      var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding());
+      return new HttpHeadersProbe(r.statusCode(), r.headers().firstValue("Content-Security-Policy").orElse(""),
+          r.headers().firstValue("X-Content-Type-Options").orElse(""), r.headers().firstValue("Referrer-Policy").orElse(""));
+    }
+  }
+
   static String enc(String s) {
     return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
