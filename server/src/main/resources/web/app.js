@@ -165,16 +165,27 @@ function renderChips(p) {
   }
 }
 
-function renderHistogram(years, p) {
-  const box = $('histogram');
+/**
+ * Bars of counts per year, each column labelled with its year (every few years where there are
+ * many, so the labels never overlap); `bar(year, count)` makes the bar element.
+ */
+function renderYearBars(box, years, height, bar) {
   box.replaceChildren();
   const max = Math.max(1, ...years.map((y) => y.count));
-  for (const { value, count } of years) {
-    const bar = el('button', { type: 'button', title: `${value} 年：${count} 篇`, 'aria-label': `${value} 年，${count} 篇，按此年份筛选`,
-      class: p.getAll('year').includes(value) ? 'selected' : null, onclick: () => toggleFilter('year', value, true) });
-    bar.style.height = `${Math.max(4, Math.round((count / max) * 66))}px`;
-    box.append(bar);
-  }
+  // a label is about two columns wide
+  const every = years.length <= 1 ? 1 : Math.max(2, Math.ceil(years.length / 12));
+  years.forEach(({ year, count }, i) => {
+    const b = bar(year, count);
+    b.style.height = `${Math.max(4, Math.round((count / max) * height))}px`;
+    const label = i % every === 0 || i === years.length - 1 ? String(year) : '';
+    box.append(el('span', { class: 'col' }, b, el('span', { class: 'year', 'aria-hidden': 'true', text: label })));
+  });
+}
+
+function renderHistogram(years, p) {
+  renderYearBars($('histogram'), years.map(({ value, count }) => ({ year: value, count })), 56, (year, count) =>
+    el('button', { type: 'button', title: `${year} 年：${count} 篇`, 'aria-label': `${year} 年，${count} 篇，按此年份筛选`,
+      class: p.getAll('year').includes(String(year)) ? 'selected' : null, onclick: () => toggleFilter('year', String(year), true) }));
 }
 
 /** With nothing asked, the collection is browsed by year and committee. */
@@ -269,12 +280,8 @@ async function renderPrecedents(p) {
   if (!text) return;
   const r = await api(`/api/precedents?${new URLSearchParams({ q: text, size: '20' })}`);
   $('precedent-status').textContent = r.total ? `找到 ${r.total} 处出处，用时 ${r.took_ms} 毫秒（完全一致的排在前面）` : '没有找到相同或相近的句子。';
-  const max = Math.max(1, ...r.timeline.map((y) => y.count));
-  for (const { year, count } of r.timeline) {
-    const bar = el('span', { class: 'bar', title: `${year} 年：${count} 篇`, 'aria-label': `${year} 年 ${count} 篇` });
-    bar.style.height = `${Math.max(4, Math.round((count / max) * 56))}px`;
-    $('timeline').append(bar);
-  }
+  renderYearBars($('timeline'), r.timeline, 46, (year, count) =>
+    el('span', { class: 'bar', title: `${year} 年：${count} 篇`, 'aria-label': `${year} 年 ${count} 篇` }));
   for (const hit of r.hits) {
     const passage = markedHtml(hit.passage);
     const plain = passage.textContent;
