@@ -97,8 +97,9 @@ public final class AdminRoutes {
     try {
       files = ctx.uploadedFiles(FILE_FIELD);
       form = ctx.formParamMap();
-    } catch (RuntimeException e) {
-      throw unreadableForm(e);
+    } catch (Exception e) {
+      // Javalin passes Jetty's ServletException through although Kotlin does not declare it
+      throw unreadableForm(ctx, e);
     }
     if (files.size() != 1) {
       throw ApiException.badRequest(files.isEmpty()
@@ -109,7 +110,9 @@ public final class AdminRoutes {
     if (file.size() > maxUploadBytes) {
       throw tooLarge();
     }
-    Map<String, Object> sidecar = UploadMetadata.sidecar(form);
+    Map<String, List<String>> fields = new java.util.LinkedHashMap<>(form);
+    fields.remove(FILE_FIELD);
+    Map<String, Object> sidecar = UploadMetadata.sidecar(fields);
     Uploads.Added added;
     try (InputStream in = file.content()) {
       added = uploads.add(file.filename(), in, sidecar);
@@ -119,15 +122,34 @@ public final class AdminRoutes {
   }
 
   /** Jetty reports a body over the multipart limits as an exception while reading the parts. */
-  private ApiException unreadableForm(RuntimeException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+  private ApiException unreadableForm(Context ctx, Exception e) {
+    String reason = e.getMessage();
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase();
-      if (m.contains("size") || m.contains("exceed") || m.contains("too large")) {
+      if (m.contains("exceeded") || m.contains("too large")) {
+        drain(ctx);
         return tooLarge();
       }
+      reason = t.getMessage() == null ? reason : t.getMessage();
     }
     log.info("unreadable upload form: {}", e.toString());
-    return ApiException.badRequest("the multipart form could not be read: " + e.getMessage());
+    return ApiException.badRequest("the multipart form could not be read (" + reason + ")");
+  }
+
+  /**
+   * Reads and drops the rest of a body cut off at the limit (at most the limit's worth again), so
+   * that the client, still sending, reads the 413 instead of a reset connection.
+   */
+  private void drain(Context ctx) {
+    byte[] buffer = new byte[1 << 16];
+    long left = maxUploadBytes + FORM_OVERHEAD;
+    try (InputStream in = ctx.req().getInputStream()) {
+      for (int n; left > 0 && (n = in.read(buffer)) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      log.debug("could not drain an oversize upload: {}", e.toString());
+    }
   }
 
   private ApiException tooLarge() {

@@ -67,6 +67,14 @@ final class IndexWriting {
     return result;
   }
 
+  /**
+   * Refuses the server's changes from now on, until {@link #exclusive} has run: called when a reindex
+   * is accepted, so that no change slips in between the 202 and the run taking the lock.
+   */
+  void reserve() {
+    reindexing = true;
+  }
+
   /** Runs a whole indexer run with the server's changes held off (they get 409 meanwhile). */
   <T, E extends Exception> T exclusive(Run<T, E> run) throws E, IOException {
     reindexing = true;

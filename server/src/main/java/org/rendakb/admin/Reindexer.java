@@ -68,6 +68,7 @@ final class Reindexer implements AutoCloseable {
     }
     Run run = new Run(new Indexer(pipeline, documents), Instant.now(), null, null, null);
     current = run;
+    writing.reserve();
     runner.submit(() -> execute(run));
     return status();
   }
