@@ -58,11 +58,14 @@ final class Uploads {
     Path file = store.save(id, clientName, content, sidecar);
     boolean indexed = false;
     try {
+      long start = System.nanoTime();
       SourceDocument doc = read(SourceFile.at(store.root(), file), id);
+      long read = System.nanoTime();
       writing.change(w -> w.updateDocuments(new Term(Fields.OWNER, id), documents.build(doc)));
       indexed = true;
       var meta = doc.metadata();
-      log.info("upload {} added as {} ({}, {} passages)", doc.path(), id, doc.extracted().contentType(), doc.passages().size());
+      log.info("upload {} added ({}, {} passages; read in {} ms, indexed and visible in {} ms)", doc.path(),
+          doc.extracted().contentType(), doc.passages().size(), (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
       return new Added(id, doc.path(), meta.title(), meta.type().label, meta.date() == null ? null : meta.date().toString(),
           doc.extracted().contentType(), doc.passages().size(), doc.extracted().note());
     } finally {

@@ -28,7 +28,7 @@ import org.rendakb.search.SearchService;
  */
 class AdminReindexTest {
   static final String TOKEN = "reindex-test-token-0123456789abcdef";
-  static final int NEW_FILES = 120;
+  static final int NEW_FILES = 40;
 
   @TempDir static Path tmp;
   static Path seeds;
