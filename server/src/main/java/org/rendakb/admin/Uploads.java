@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -33,6 +34,11 @@ import org.slf4j.LoggerFactory;
  */
 final class Uploads {
   private static final Logger log = LoggerFactory.getLogger(Uploads.class);
+  /**
+   * Uploads parsed at once: each may hold tens of MB of text while it is read, and the server's
+   * threads are many; further uploads wait their turn.
+   */
+  static final int PARALLEL_READS = 2;
 
   /** What an upload answers with (201). */
   record Added(String id, String path, String title, String type, String date, String contentType, int passages,
@@ -44,6 +50,7 @@ final class Uploads {
   private final IndexWriting writing;
   private final IndexAccess index;
   private final SecureRandom random = new SecureRandom();
+  private final Semaphore reading = new Semaphore(PARALLEL_READS, true);
 
   Uploads(UploadStore store, DocumentPipeline pipeline, LuceneDocuments documents, IndexWriting writing, IndexAccess index) {
     this.store = store;
@@ -77,6 +84,12 @@ final class Uploads {
 
   private SourceDocument read(SourceFile file, String id) {
     try {
+      reading.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(503, "the server is stopping");
+    }
+    try {
       return pipeline.read(file, id);
     } catch (ExtractionException e) {
       throw unreadable(file, e.getMessage());
@@ -84,6 +97,8 @@ final class Uploads {
       // a parser bug on one hostile file must not reach the error mapper as a 500
       log.warn("upload {} could not be read: {}", file.path(), e.toString());
       throw unreadable(file, "could not be read: " + e);
+    } finally {
+      reading.release();
     }
   }
 

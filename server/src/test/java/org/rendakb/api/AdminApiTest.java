@@ -243,6 +243,9 @@ class AdminApiTest {
     }
     assertEquals(before, documents());
     assertEquals(storedBefore, stored());
+    try (Stream<Path> s = Files.list(data.resolve(".incoming"))) {
+      assertEquals(List.of(), s.toList(), "the multipart spool is cleaned up");
+    }
     // exactly at the limit is fine: a real text padded with blank lines
     byte[] text = Files.readAllBytes(fixture("central-bank-immunity.txt"));
     byte[] atLimit = Arrays.copyOf(text, (int) LIMIT);

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,6 @@ class AdminReindexTest {
 
   @Test
   void aReindexRunsInTheBackgroundShowsProgressAndRefusesConcurrentChanges() throws Exception {
-    assertEquals("idle", admin.get("/api/reindex").json().get("state").asText());
     String upload = admin.upload(new AdminHttp.Form().file("bank.txt", "text/plain",
         Files.readAllBytes(AdminApiTest.fixture("central-bank-immunity.txt")))).json().get("id").asText();
     long before = admin.get("/api/health").json().get("documents").asLong();
@@ -111,14 +113,46 @@ class AdminReindexTest {
     assertEquals(before + NEW_FILES - 1, admin.get("/api/health").json().get("documents").asLong());
     assertEquals(1, admin.total("\"重排标记第7号文件\""));
     assertEquals(200, admin.get("/api/documents/" + upload).status());
-    // and changes are accepted again; a second run finds nothing to do
+    // changes are accepted again; deleting a document of an input folder removes it from the index
+    // only, so the next reindex, finding its file, brings it back (under a new id)
     assertEquals(204, admin.delete(upload).status());
-    assertEquals(202, admin.post("/api/reindex").status());
+    List<String> seven = admin.ids("\"重排标记第7号文件\"");
+    assertEquals(204, admin.delete(seven.getFirst()).status());
+    assertEquals(0, admin.total("\"重排标记第7号文件\""));
+    status = finished(admin.post("/api/reindex"));
+    assertEquals("done", status.get("state").asText(), status.toString());
+    assertEquals(1, status.get("report").get("added").asInt());
+    assertEquals(seedFiles.size() - 1 + NEW_FILES - 1, status.get("report").get("unchanged").asInt());
+    assertEquals(1, admin.total("\"重排标记第7号文件\""));
+  }
+
+  @Test
+  void aReindexWhileTheIndexerProgramHoldsTheIndexFailsWithTheReasonAndChangesNothing() throws Exception {
+    long before = admin.get("/api/health").json().get("documents").asLong();
+    JsonNode status;
+    try (FSDirectory dir = FSDirectory.open(tmp.resolve("index"));
+        IndexWriter indexer = new IndexWriter(dir, new IndexWriterConfig())) {
+      status = finished(admin.post("/api/reindex"));
+      indexer.rollback();
+    }
+    assertEquals("failed", status.get("state").asText(), status.toString());
+    assertTrue(status.get("error").asText().contains("locked by another indexer run"), status.toString());
+    assertEquals(before, admin.get("/api/health").json().get("documents").asLong());
+    // the failed run does not block the next change
+    String id = admin.upload(new AdminHttp.Form().file("x.txt", "text/plain", "锁释放后的上传。".getBytes(StandardCharsets.UTF_8)))
+        .json().get("id").asText();
+    assertEquals(204, admin.delete(id).status());
+  }
+
+  /** Waits for the run that {@code started} began; its final status. */
+  private static JsonNode finished(AdminHttp.Answer started) throws Exception {
+    assertEquals(202, started.status(), started.text());
+    JsonNode status;
+    long deadline = System.currentTimeMillis() + 120_000;
     do {
-      Thread.sleep(100);
+      Thread.sleep(50);
       status = admin.get("/api/reindex").json();
-    } while (status.get("state").asText().equals("running"));
-    assertEquals(0, status.get("report").get("added").asInt());
-    assertEquals(seedFiles.size() - 1 + NEW_FILES, status.get("report").get("unchanged").asInt());
+    } while (status.get("state").asText().equals("running") && System.currentTimeMillis() < deadline);
+    return status;
   }
 }

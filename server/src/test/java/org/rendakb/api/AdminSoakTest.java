@@ -225,6 +225,9 @@ class AdminSoakTest {
     try (Stream<Path> s = Files.list(tmp.resolve("uploads"))) {
       assertEquals(List.of(), s.filter(p -> !p.getFileName().toString().startsWith(".")).toList(), "no upload folder left");
     }
+    try (Stream<Path> s = Files.list(tmp.resolve("uploads/.incoming"))) {
+      assertEquals(List.of(), s.toList(), "no multipart spool file left");
+    }
     assertTrue(heapEnd <= heapWarm + (HEAP_GROWTH_MB << 20),
         String.format("heap grew from %.1f MB to %.1f MB", heapWarm / 1048576.0, heapEnd / 1048576.0));
   }
