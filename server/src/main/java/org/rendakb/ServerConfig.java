@@ -2,6 +2,7 @@ package org.rendakb;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.rendakb.admin.AdminConfig;
 
 /**
  * How a server runs.
@@ -11,9 +12,15 @@ import java.util.List;
  * @param port 0 for any free port
  * @param inputs the folders the index was built from, kept for reindexing from the server
  * @param abbreviations a staff-maintained abbreviation file replacing the bundled one, or null
+ * @param admin whether and how the index may be changed over HTTP
  */
-public record ServerConfig(Path index, String host, int port, List<Path> inputs, Path abbreviations) {
+public record ServerConfig(Path index, String host, int port, List<Path> inputs, Path abbreviations, AdminConfig admin) {
   public ServerConfig {
     inputs = List.copyOf(inputs);
+  }
+
+  /** Read-only: the admin endpoints are off. */
+  public ServerConfig(Path index, String host, int port, List<Path> inputs, Path abbreviations) {
+    this(index, host, port, inputs, abbreviations, AdminConfig.off(index));
   }
 }

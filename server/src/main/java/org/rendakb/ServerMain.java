@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.rendakb.admin.AdminConfig;
+import org.rendakb.admin.AdminToken;
 import org.rendakb.api.App;
 import org.rendakb.search.Abbreviations;
 import org.rendakb.search.IndexAccess;
@@ -18,7 +20,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Reads the configuration, opens the index and starts the server; everything else is built in
- * {@link App#create}. Options win over the environment variables KB_INDEX, KB_PORT and KB_HOST.
+ * {@link App#create}. Options win over the environment variables KB_INDEX, KB_PORT, KB_HOST, KB_DATA,
+ * KB_MAX_UPLOAD_MB and KB_ADMIN_TOKEN (the token is read from the environment only, never from the
+ * command line, where other users of the machine could see it).
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
     description = "Serves search over a rendakb index on HTTP; picks up the indexer's commits within a second.")
@@ -40,6 +44,18 @@ public final class ServerMain implements Callable<Integer> {
   @Option(names = "--abbreviations", description = "abbreviation file (one group per line, comma-separated) replacing the bundled one")
   Path abbreviations;
 
+  @Option(names = "--data", defaultValue = "${env:KB_DATA}",
+      description = "folder for uploaded originals (env KB_DATA; default: uploads beside the index folder)")
+  Path data;
+
+  @Option(names = "--admin-token-file", description = "file holding the admin token that allows changing the index "
+      + "over HTTP (else env KB_ADMIN_TOKEN; without either, those endpoints are off)")
+  Path adminTokenFile;
+
+  @Option(names = "--max-upload-mb", defaultValue = "${env:KB_MAX_UPLOAD_MB:-50}",
+      description = "largest upload in MB (env KB_MAX_UPLOAD_MB; default 50)")
+  long maxUploadMb;
+
   public static void main(String[] args) {
     int code = new CommandLine(new ServerMain()).execute(args);
     if (code != 0) {
@@ -53,7 +69,20 @@ public final class ServerMain implements Callable<Integer> {
       log.error("no index given: pass --index DIR or set KB_INDEX");
       return 2;
     }
-    ServerConfig config = new ServerConfig(index, host, port, inputs, abbreviations);
+    AdminConfig admin;
+    try {
+      admin = new AdminConfig(data == null ? AdminConfig.defaultData(index) : data,
+          AdminToken.configured(adminTokenFile, System.getenv("KB_ADMIN_TOKEN")), maxUploadMb << 20);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      log.error("cannot enable the admin endpoints: {}", e.getMessage());
+      return 2;
+    }
+    String problem = admin.enabled() ? admin.problemWith(inputs) : null;
+    if (problem != null) {
+      log.error("{}", problem);
+      return 2;
+    }
+    ServerConfig config = new ServerConfig(index, host, port, inputs, abbreviations, admin);
     Abbreviations dictionary = abbreviations == null ? Abbreviations.bundled() : Abbreviations.load(abbreviations);
     IndexAccess access;
     try {

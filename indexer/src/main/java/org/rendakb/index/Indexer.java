@@ -49,6 +49,7 @@ public final class Indexer {
 
   private final DocumentPipeline pipeline;
   private final LuceneDocuments documents;
+  private volatile Progress progress;
 
   public Indexer(DocumentPipeline pipeline, LuceneDocuments documents) {
     this.pipeline = pipeline;
@@ -62,6 +63,11 @@ public final class Indexer {
       DocumentPipeline pipeline = new DocumentPipeline(extractor, new MetadataExtractor(), documents);
       return new Indexer(pipeline, documents).index(options);
     }
+  }
+
+  /** The files of the current run's parse phase done so far, or null before parsing starts. */
+  public Progress progress() {
+    return progress;
   }
 
   public IndexReport index(IndexerOptions options) throws IOException, IndexUnusableException {
@@ -144,6 +150,7 @@ public final class Indexer {
     Counts counts = new Counts(new AtomicInteger(), new AtomicInteger());
     long totalBytes = tasks.stream().mapToLong(t -> t.file().size()).sum();
     Progress progress = new Progress(tasks.size(), totalBytes);
+    this.progress = progress;
     AtomicBoolean writerFailed = new AtomicBoolean();
     ExecutorService workers = Executors.newFixedThreadPool(options.threads(), Thread.ofPlatform().name("indexer-", 0).factory());
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("indexer-progress").factory());
@@ -232,7 +239,8 @@ public final class Indexer {
     }
   }
 
-  private static synchronized void commit(IndexWriter writer) throws IOException {
+  /** Commits with the schema version and time stamped into the commit; the server's admin writes commit the same way. */
+  public static synchronized void commit(IndexWriter writer) throws IOException {
     writer.setLiveCommitData(Map.of(
         IndexSchema.COMMIT_SCHEMA_VERSION, String.valueOf(IndexSchema.VERSION),
         IndexSchema.COMMIT_INDEXED_AT, Instant.now().toString()).entrySet());

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Files done out of the total, throughput and time left, logged every few seconds. Log lines
  * rather than a terminal progress bar, because runs mostly end up in CI logs and cron mails.
  */
-final class Progress {
+public final class Progress {
   private static final Logger log = LoggerFactory.getLogger(Progress.class);
 
   private final int totalFiles;
@@ -22,6 +22,14 @@ final class Progress {
   Progress(int totalFiles, long totalBytes) {
     this.totalFiles = totalFiles;
     this.totalBytes = totalBytes;
+  }
+
+  public int filesDone() {
+    return files.get();
+  }
+
+  public int filesTotal() {
+    return totalFiles;
   }
 
   void done(long fileBytes) {

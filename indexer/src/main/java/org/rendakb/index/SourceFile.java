@@ -1,5 +1,7 @@
 package org.rendakb.index;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -10,6 +12,12 @@ import java.nio.file.Path;
  * @param hash SHA-256 of the file and of its sidecar, if any
  */
 public record SourceFile(String root, String path, Path file, long size, String hash) {
+
+  /** {@code file} under {@code root}, sized and hashed as a scan would (file and sidecar). */
+  public static SourceFile at(Path root, Path file) throws IOException {
+    String relative = root.relativize(file).toString().replace('\\', '/');
+    return new SourceFile(root.toString(), relative, file, Files.size(file), SourceScanner.hash(file));
+  }
 
   /** The sidecar that overrides metadata: {@code NAME.meta.json} beside the file. */
   public static Path sidecarOf(Path file) {

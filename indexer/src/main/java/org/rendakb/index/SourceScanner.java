@@ -87,12 +87,11 @@ final class SourceScanner {
   }
 
   private static void add(Path root, Path file, List<SourceFile> files, List<IndexReport.Failure> unreadable) {
-    String relative = root.relativize(file).toString().replace('\\', '/');
     try {
-      files.add(new SourceFile(root.toString(), relative, file, Files.size(file), hash(file)));
+      files.add(SourceFile.at(root, file));
     } catch (IOException | UncheckedIOException e) {
       log.warn("cannot read {}: {}", file, e.getMessage());
-      unreadable.add(new IndexReport.Failure(relative, "cannot read: " + e.getMessage()));
+      unreadable.add(new IndexReport.Failure(root.relativize(file).toString().replace('\\', '/'), "cannot read: " + e.getMessage()));
     }
   }
 

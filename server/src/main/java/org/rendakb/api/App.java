@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 import org.rendakb.ServerConfig;
+import org.rendakb.admin.AdminRoutes;
 import org.rendakb.search.NoSuchDocumentException;
 import org.rendakb.search.OriginalFile;
 import org.rendakb.search.SearchService;
@@ -67,6 +68,7 @@ public final class App {
       config.routes.get("/api/documents/{id}/file", handlers::file);
       config.routes.get("/api/documents/{id}/similar", handlers::similar);
       KnowledgeRoutes.register(config.routes, service);
+      AdminRoutes.register(config, serverConfig, service.index());
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
       config.routes.exception(NoSuchDocumentException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));

@@ -1,0 +1,188 @@
+package org.rendakb.admin;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.rendakb.ServerConfig;
+import org.rendakb.api.ApiException;
+import org.rendakb.extract.Extractor;
+import org.rendakb.index.DocumentPipeline;
+import org.rendakb.index.LuceneDocuments;
+import org.rendakb.metadata.MetadataExtractor;
+import org.rendakb.passages.PassageSplitter;
+import org.rendakb.search.IndexAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The endpoints that change the index: {@code POST /api/documents} (multipart upload),
+ * {@code DELETE /api/documents/{id}}, {@code POST /api/reindex} and {@code GET /api/reindex}.
+ * Each checks the admin token before it reads anything of the request's body.
+ */
+public final class AdminRoutes {
+  private static final Logger log = LoggerFactory.getLogger(AdminRoutes.class);
+  /** Room for the form's other fields and the multipart framing around the file. */
+  static final long FORM_OVERHEAD = 1 << 20;
+  private static final String FILE_FIELD = "file";
+
+  private final AdminGuard guard;
+  private final long maxUploadBytes;
+  private final Extractor extractor;
+  private final Uploads uploads;
+  private final Reindexer reindexer;
+
+  private AdminRoutes(AdminGuard guard, long maxUploadBytes, Extractor extractor, Uploads uploads, Reindexer reindexer) {
+    this.guard = guard;
+    this.maxUploadBytes = maxUploadBytes;
+    this.extractor = extractor;
+    this.uploads = uploads;
+    this.reindexer = reindexer;
+  }
+
+  /**
+   * Registers the admin endpoints on {@code config}; with no token configured they answer 403 and
+   * nothing (parser, data folder) is set up. Their resources are released when the server stops.
+   */
+  public static void register(JavalinConfig config, ServerConfig server, IndexAccess index) {
+    AdminConfig admin = server.admin();
+    AdminRoutes routes = admin.enabled() ? enabled(config, server, index) : new AdminRoutes(
+        new AdminGuard(null, null), admin.maxUploadBytes(), null, null, null);
+    config.routes.post("/api/documents", routes::upload);
+    config.routes.delete("/api/documents/{id}", routes::delete);
+    config.routes.post("/api/reindex", routes::startReindex);
+    config.routes.get("/api/reindex", routes::reindexStatus);
+    config.events.serverStopped(routes::close);
+  }
+
+  private static AdminRoutes enabled(JavalinConfig config, ServerConfig server, IndexAccess index) {
+    AdminConfig admin = server.admin();
+    UploadStore store;
+    try {
+      store = new UploadStore(admin.data());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use the data folder " + admin.data() + ": " + e.getMessage(), e);
+    }
+    // multipart bodies are spooled to disk beyond 1 MB and cut off at the limit, never held in memory whole
+    config.jetty.multipartConfig.cacheDirectory(store.incoming().toString());
+    config.jetty.multipartConfig.maxFileSize(admin.maxUploadBytes(), SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxTotalRequestSize(admin.maxUploadBytes() + FORM_OVERHEAD, SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+    Extractor extractor = new Extractor();
+    LuceneDocuments documents = new LuceneDocuments(new PassageSplitter());
+    DocumentPipeline pipeline = new DocumentPipeline(extractor, new MetadataExtractor(), documents);
+    IndexWriting writing = new IndexWriting(server.index(), index);
+    log.info("admin endpoints on: uploads kept in {}, at most {} MB each", store.root(), admin.maxUploadBytes() >> 20);
+    return new AdminRoutes(new AdminGuard(admin.token(), new FailureThrottle(admin.throttle())), admin.maxUploadBytes(),
+        extractor, new Uploads(store, pipeline, documents, writing, index),
+        new Reindexer(server.index(), server.inputs(), pipeline, documents, writing));
+  }
+
+  private void upload(Context ctx) throws IOException {
+    guard.check(ctx);
+    // refuse an announced oversize body before reading any of it (curl waits for this with Expect: 100-continue)
+    if (ctx.req().getContentLengthLong() > maxUploadBytes + FORM_OVERHEAD) {
+      throw tooLarge();
+    }
+    if (!ctx.isMultipartFormData()) {
+      throw ApiException.badRequest("send the file as multipart/form-data in the form field " + FILE_FIELD);
+    }
+    List<UploadedFile> files;
+    Map<String, List<String>> form;
+    try {
+      files = ctx.uploadedFiles(FILE_FIELD);
+      form = ctx.formParamMap();
+    } catch (Exception e) {
+      // Javalin passes Jetty's ServletException through although Kotlin does not declare it
+      throw unreadableForm(ctx, e);
+    }
+    if (files.size() != 1) {
+      throw ApiException.badRequest(files.isEmpty()
+          ? "the form field " + FILE_FIELD + " with the file is missing"
+          : "one file per upload, got " + files.size());
+    }
+    UploadedFile file = files.getFirst();
+    if (file.size() > maxUploadBytes) {
+      throw tooLarge();
+    }
+    Map<String, List<String>> fields = new java.util.LinkedHashMap<>(form);
+    fields.remove(FILE_FIELD);
+    Map<String, Object> sidecar = UploadMetadata.sidecar(fields);
+    Uploads.Added added;
+    try (InputStream in = file.content()) {
+      added = uploads.add(file.filename(), in, sidecar);
+    }
+    ctx.header("Location", "/api/documents/" + added.id());
+    ctx.status(201).json(added);
+  }
+
+  /** Jetty reports a body over the multipart limits as an exception while reading the parts. */
+  private ApiException unreadableForm(Context ctx, Exception e) {
+    String reason = e.getMessage();
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase();
+      if (m.contains("exceeded") || m.contains("too large")) {
+        drain(ctx);
+        return tooLarge();
+      }
+      reason = t.getMessage() == null ? reason : t.getMessage();
+    }
+    log.info("unreadable upload form: {}", e.toString());
+    return ApiException.badRequest("the multipart form could not be read (" + reason + ")");
+  }
+
+  /**
+   * Reads and drops the rest of a body cut off at the limit (at most the limit's worth again), so
+   * that the client, still sending, reads the 413 instead of a reset connection.
+   */
+  private void drain(Context ctx) {
+    byte[] buffer = new byte[1 << 16];
+    long left = maxUploadBytes + FORM_OVERHEAD;
+    try (InputStream in = ctx.req().getInputStream()) {
+      for (int n; left > 0 && (n = in.read(buffer)) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      log.debug("could not drain an oversize upload: {}", e.toString());
+    }
+  }
+
+  private ApiException tooLarge() {
+    return new ApiException(413, "the file is larger than the upload limit of " + megabytes(maxUploadBytes)
+        + " (the server's --max-upload-mb)");
+  }
+
+  private static String megabytes(long bytes) {
+    return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : String.format("%.2f MB", bytes / 1048576.0);
+  }
+
+  private void delete(Context ctx) throws Exception {
+    guard.check(ctx);
+    uploads.delete(ctx.pathParam("id"));
+    ctx.status(204);
+  }
+
+  private void startReindex(Context ctx) {
+    guard.check(ctx);
+    ctx.status(202).json(reindexer.start());
+  }
+
+  private void reindexStatus(Context ctx) {
+    guard.check(ctx);
+    ctx.json(reindexer.status());
+  }
+
+  private void close() {
+    if (reindexer != null) {
+      reindexer.close();
+    }
+    if (extractor != null) {
+      extractor.close();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.rendakb.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rendakb.ServerConfig;
+import org.rendakb.ServerMain;
+import org.rendakb.admin.AdminConfig;
+import org.rendakb.admin.AdminToken;
+import org.rendakb.admin.FailureThrottle;
+import org.rendakb.search.Abbreviations;
+import org.rendakb.search.IndexAccess;
+import org.rendakb.search.SearchService;
+import picocli.CommandLine;
+
+/**
+ * Who may change the index: off without a token (403), the slow-down of repeated wrong tokens from
+ * one address (429 with Retry-After, even for the right token, until the lockout ends), and the
+ * configuration defaults and refusals at startup.
+ */
+class AdminAccessTest {
+  static final String TOKEN = "access-test-token-fedcba9876543210";
+
+  @TempDir static Path tmp;
+  static Path index;
+  static Javalin readOnly;
+  static Javalin guarded;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path seeds = TestCorpus.seeds(tmp.resolve("seeds"));
+    index = tmp.resolve("index");
+    TestCorpus.index(index, List.of(seeds));
+    readOnly = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
+        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds), null)).start();
+    // three free failures, then 1 s, 2 s, … up to 2 s
+    FailureThrottle.Settings strict = new FailureThrottle.Settings(3, Duration.ofSeconds(1), Duration.ofSeconds(2),
+        Duration.ofMinutes(1), 100);
+    guarded = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
+        new ServerConfig(index, "127.0.0.1", 0, List.of(), null,
+            new AdminConfig(tmp.resolve("guarded-uploads"), AdminToken.of(TOKEN), 1 << 20, strict))).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    for (Javalin app : new Javalin[] {readOnly, guarded}) {
+      if (app != null) {
+        app.stop();
+      }
+    }
+  }
+
+  @Test
+  void withoutAConfiguredTokenEveryAdminEndpointIs403SayingHowToEnableIt() throws Exception {
+    AdminHttp client = new AdminHttp(readOnly.port(), "any-token-at-all-0000000000");
+    for (AdminHttp.Answer a : List.of(
+        client.upload(new AdminHttp.Form().file("a.txt", "text/plain", "文本".getBytes())),
+        client.delete("0123456789abcdef"), client.post("/api/reindex"), client.get("/api/reindex"))) {
+      assertEquals(403, a.status(), a.text());
+      String error = a.json().get("error").asText();
+      assertTrue(error.contains("KB_ADMIN_TOKEN") && error.contains("--admin-token-file"), error);
+    }
+    assertTrue(Files.notExists(AdminConfig.defaultData(index)), "a read-only server creates no data folder");
+  }
+
+  @Test
+  void repeatedWrongTokensFromOneAddressAreSlowedDown() throws Exception {
+    AdminHttp right = new AdminHttp(guarded.port(), TOKEN);
+    AdminHttp wrong = right.withToken("wrong-token-000000000000000000");
+    assertEquals(200, right.get("/api/reindex").status());
+    for (int i = 0; i < 4; i++) {
+      assertEquals(401, wrong.get("/api/reindex").status(), "failure " + (i + 1));
+    }
+    // the fourth failure locked the address for 1 s: refused without looking at the token
+    AdminHttp.Answer locked = right.get("/api/reindex");
+    assertEquals(429, locked.status(), locked.text());
+    assertEquals("1", locked.header("Retry-After"));
+    assertTrue(locked.json().get("error").asText().startsWith("too many failed attempts"), locked.text());
+    assertEquals(429, wrong.get("/api/reindex").status());
+    Thread.sleep(1_100);
+    // the next failure doubles the lockout
+    assertEquals(401, wrong.get("/api/reindex").status());
+    assertEquals("2", right.get("/api/reindex").header("Retry-After"));
+    Thread.sleep(2_100);
+    assertEquals(200, right.get("/api/reindex").status(), "the lockout ends, and the right token clears the record");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(401, wrong.get("/api/reindex").status());
+    }
+    assertEquals(200, right.get("/api/reindex").status());
+  }
+
+  @Test
+  void aReindexWithoutInputFoldersIsRefused() throws Exception {
+    AdminHttp.Answer a = new AdminHttp(guarded.port(), TOKEN).post("/api/reindex");
+    assertEquals(409, a.status());
+    assertTrue(a.json().get("error").asText().contains("--input"), a.text());
+    assertEquals("idle", new AdminHttp(guarded.port(), TOKEN).get("/api/reindex").json().get("state").asText());
+  }
+
+  @Test
+  void defaultsBindToLoopbackKeepUploadsBesideTheIndexAndLimitThemTo50Mb() {
+    CommandLine cli = new CommandLine(new ServerMain());
+    cli.parseArgs("--index", index.toString());
+    if (System.getenv("KB_HOST") == null) {
+      assertEquals("127.0.0.1", cli.getCommandSpec().findOption("--host").getValue());
+    }
+    if (System.getenv("KB_MAX_UPLOAD_MB") == null) {
+      assertEquals(50L, (Long) cli.getCommandSpec().findOption("--max-upload-mb").getValue());
+    }
+    AdminConfig off = new ServerConfig(index, "127.0.0.1", 0, List.of(), null).admin();
+    assertEquals(50L << 20, off.maxUploadBytes());
+    assertEquals(tmp.resolve("uploads").toAbsolutePath().normalize(), off.data());
+    assertTrue(!off.enabled());
+    assertTrue(!off.toString().contains(TOKEN) && !new AdminConfig(tmp, AdminToken.of(TOKEN), 1).toString().contains(TOKEN),
+        "a configuration never prints its token");
+  }
+
+  @Test
+  void aShortTokenOrADataFolderInsideAnInputIsRefusedAtStartup() throws Exception {
+    assertThrows(IllegalArgumentException.class, () -> AdminToken.of("short"));
+    Path shortToken = Files.writeString(tmp.resolve("short.token"), "abc\n");
+    assertEquals(2, new CommandLine(new ServerMain()).execute("--index", index.toString(), "--port", "0",
+        "--admin-token-file", shortToken.toString()));
+    Path goodToken = Files.writeString(tmp.resolve("good.token"), TOKEN + "\n");
+    assertEquals(TOKEN.length(), TOKEN.strip().length());
+    assertTrue(AdminToken.configured(goodToken, null).matches(TOKEN), "the file's final newline is not part of the token");
+    assertEquals(2, new CommandLine(new ServerMain()).execute("--index", index.toString(), "--port", "0",
+        "--admin-token-file", goodToken.toString(), "--input", tmp.resolve("seeds").toString(),
+        "--data", tmp.resolve("seeds/uploads").toString()));
+    assertEquals(2, new CommandLine(new ServerMain()).execute("--index", index.toString(), "--port", "0",
+        "--admin-token-file", goodToken.toString(), "--max-upload-mb", "0"));
+  }
+}
