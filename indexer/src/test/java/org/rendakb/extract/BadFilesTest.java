@@ -17,14 +17,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
@@ -193,21 +185,7 @@ class BadFilesTest {
   @Test
   void pdfPageThatInflatesToMillionsOfGlyphsIsRejectedBeforeParsing() throws IOException {
     // 600,000 text operators on one page, deflated to a few hundred KB: PDFBox would hold ~18 million glyphs at once
-    byte[] line = "BT /F1 1 Tf 10 10 Td (the quick brown fox jumps over) Tj ET\n".getBytes(StandardCharsets.US_ASCII);
-    byte[] content = new byte[line.length * 600_000];
-    for (int i = 0; i < 600_000; i++) {
-      System.arraycopy(line, 0, content, i * line.length, line.length);
-    }
-    Path bomb = dir.resolve("glyphs.pdf");
-    try (PDDocument doc = new PDDocument()) {
-      PDPage page = new PDPage(PDRectangle.A4);
-      PDResources resources = new PDResources();
-      resources.put(COSName.getPDFName("F1"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
-      page.setResources(resources);
-      page.setContents(new PDStream(doc, new java.io.ByteArrayInputStream(content), COSName.FLATE_DECODE));
-      doc.addPage(page);
-      doc.save(bomb.toFile());
-    }
+    Path bomb = HostileFiles.glyphBombPdf(dir.resolve("glyphs.pdf"), 600_000);
     assertTrue(Files.size(bomb) < 2_000_000, "small file: " + Files.size(bomb));
     assertTrue(reason(bomb).startsWith("PDF bomb: page 1 draws more than"));
   }
@@ -215,25 +193,7 @@ class BadFilesTest {
   @Test
   void pdfFormDrawnThousandsOfTimesIsRejected() throws IOException {
     // one form with 20 KB of text, drawn 2,000 times on a page: 40 MB of text from a file of a few KB
-    Path bomb = dir.resolve("forms.pdf");
-    try (PDDocument doc = new PDDocument()) {
-      PDFormXObject form = new PDFormXObject(doc);
-      form.setBBox(PDRectangle.A4);
-      PDResources formResources = new PDResources();
-      formResources.put(COSName.getPDFName("F1"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
-      form.setResources(formResources);
-      try (OutputStream out = form.getContentStream().createOutputStream(COSName.FLATE_DECODE)) {
-        out.write(("BT /F1 1 Tf 10 10 Td (" + "x".repeat(20_000) + ") Tj ET\n").getBytes(StandardCharsets.US_ASCII));
-      }
-      PDPage page = new PDPage(PDRectangle.A4);
-      PDResources resources = new PDResources();
-      resources.put(COSName.getPDFName("Fm1"), form);
-      page.setResources(resources);
-      page.setContents(new PDStream(doc, new java.io.ByteArrayInputStream(
-          "/Fm1 Do\n".repeat(2_000).getBytes(StandardCharsets.US_ASCII)), COSName.FLATE_DECODE));
-      doc.addPage(page);
-      doc.save(bomb.toFile());
-    }
+    Path bomb = HostileFiles.formBombPdf(dir.resolve("forms.pdf"), 20_000, 2_000);
     assertTrue(Files.size(bomb) < 100_000, "small file: " + Files.size(bomb));
     assertTrue(reason(bomb).startsWith("PDF bomb: page 1 draws more than"));
   }
@@ -253,11 +213,17 @@ class BadFilesTest {
 
   @Test
   void deeplyNestedHtmlIsRead() throws Exception {
-    int depth = 100_000;
-    Path page = dir.resolve("nested.html");
-    Files.writeString(page, "<html><head><meta charset=\"utf-8\"><title>嵌套</title></head><body>" + "<div><span>".repeat(depth)
-        + "人民代表大会常务委员会工作报告。".repeat(10) + "</span></div>".repeat(depth) + "</body></html>", StandardCharsets.UTF_8);
+    Path page = HostileFiles.nestedHtml(dir.resolve("nested.html"), 100_000);
     ExtractedText t = assertTimeoutPreemptively(BOUND, () -> extractor.extract(page));
     assertTrue(t.text().contains("人民代表大会常务委员会工作报告。"), t.text());
+  }
+
+  @Test
+  void memoryBudgetLowersTheTextLimitForSmallHeaps() {
+    ExtractorLimits d = ExtractorLimits.defaults();
+    assertEquals(d.maxChars(), d.forHeap(8L << 30, 2).maxChars(), "an 8 GB heap keeps the full limit");
+    int small = d.forHeap(256L << 20, 2).maxChars();
+    assertTrue(small < 1_000_000 && small > 500_000, "256 MB, 2 threads: " + small);
+    assertTrue(d.forHeap(256L << 20, 8).maxChars() < small, "more threads, less per file");
   }
 }
