@@ -71,7 +71,7 @@ public final class IndexerCli implements Callable<Integer> {
     try {
       result = Indexer.run(new IndexerOptions(index, inputs, threads, full, java.time.Duration.ofSeconds(commitEverySeconds)));
     } catch (IndexUnusableException e) {
-      log.error("cannot use the index {}: {}", index, e.getMessage());
+      log.error("cannot use the index {}: {}", index.toAbsolutePath(), e.getMessage());
       return 1;
     }
     System.out.println(Summary.format(result));

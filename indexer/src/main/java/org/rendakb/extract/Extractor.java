@@ -52,11 +52,13 @@ public final class Extractor implements AutoCloseable {
   private static final String CONFIG = "tika-config.xml";
   private static final MediaType HTML = MediaType.text("html");
   private static final MediaType XHTML = MediaType.application("xhtml+xml");
+  private static final MediaType PDF_TYPE = MediaType.application("pdf");
 
   private final ExtractorLimits limits;
   private final AutoDetectParser parser;
   private final EncodingDetector encodingDetector;
   private final ZipBombCheck zipBombCheck;
+  private final PdfBombCheck pdfBombCheck = new PdfBombCheck();
   private final TextCleaner cleaner = new TextCleaner();
   private final HtmlCleaner htmlCleaner = new HtmlCleaner();
   private final ExecutorService workers =
@@ -162,6 +164,9 @@ public final class Extractor implements AutoCloseable {
     }
     if (isZip(in)) {
       zipBombCheck.check(in.getPath());
+    }
+    if (type.equals(PDF_TYPE)) {
+      pdfBombCheck.check(in.getPath());
     }
     WriteOutContentHandler out = new WriteOutContentHandler(limits.maxChars());
     ParseContext context = new ParseContext();

@@ -2,7 +2,9 @@ package org.rendakb.index;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -27,6 +29,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.rendakb.extract.ExtractionException;
 import org.rendakb.extract.Extractor;
+import org.rendakb.extract.ExtractorLimits;
 import org.rendakb.metadata.MetadataExtractor;
 import org.rendakb.passages.PassageSplitter;
 import org.rendakb.schema.Analyzers;
@@ -59,7 +62,12 @@ public final class Indexer {
   /** A run with the default extractor and metadata extractor. */
   public static IndexReport run(IndexerOptions options) throws IOException, IndexUnusableException {
     LuceneDocuments documents = new LuceneDocuments(new PassageSplitter());
-    try (Extractor extractor = new Extractor()) {
+    ExtractorLimits limits = ExtractorLimits.defaults().forHeap(Runtime.getRuntime().maxMemory(), options.threads());
+    if (limits.maxChars() < ExtractorLimits.defaults().maxChars()) {
+      log.info("text per file limited to {} chars so that {} files at once fit in the {} MB heap (-Xmx raises it)",
+          limits.maxChars(), options.threads(), Runtime.getRuntime().maxMemory() >> 20);
+    }
+    try (Extractor extractor = new Extractor(limits)) {
       DocumentPipeline pipeline = new DocumentPipeline(extractor, new MetadataExtractor(), documents);
       return new Indexer(pipeline, documents).index(options);
     }
@@ -72,25 +80,38 @@ public final class Indexer {
 
   public IndexReport index(IndexerOptions options) throws IOException, IndexUnusableException {
     long start = System.nanoTime();
-    Files.createDirectories(options.indexDir());
+    try {
+      Files.createDirectories(options.indexDir());
+    } catch (FileSystemException e) {
+      throw unwritable(options.indexDir(), e);
+    }
     try (Directory dir = FSDirectory.open(options.indexDir())) {
       checkSchema(dir, options.full());
       IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())
           .setOpenMode(options.full() ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND)
           .setRAMBufferSizeMB(RAM_BUFFER_MB)
           .setCommitOnClose(false);
-      try (IndexWriter writer = open(dir, config)) {
+      try (IndexWriter writer = open(dir, config, options.indexDir())) {
         return sync(writer, options, start);
       }
     }
   }
 
-  private static IndexWriter open(Directory dir, IndexWriterConfig config) throws IndexUnusableException, IOException {
+  private static IndexWriter open(Directory dir, IndexWriterConfig config, Path folder) throws IndexUnusableException, IOException {
     try {
       return new IndexWriter(dir, config);
     } catch (LockObtainFailedException e) {
       throw new IndexUnusableException("the index is locked by another indexer run (" + e.getMessage() + ")", e);
+    } catch (FileSystemException e) {
+      throw unwritable(folder, e);
     }
+  }
+
+  /** A folder that refuses writes (read-only, no permission, full): nothing was changed. */
+  private static IndexUnusableException unwritable(Path folder, FileSystemException e) {
+    String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+    return new IndexUnusableException("cannot write to the index folder " + folder.toAbsolutePath() + " (" + reason
+        + (e.getFile() != null ? ": " + e.getFile() : "") + "); nothing was changed", e);
   }
 
   private static void checkSchema(Directory dir, boolean full) throws IndexUnusableException, IOException {
@@ -130,7 +151,11 @@ public final class Indexer {
         writer.updateDocuments(new Term(Fields.OWNER, moved.id()), documents.build(moved));
       }
       Counts counts = parseAll(writer, plan.parse(), options, failures);
-      commit(writer);
+      try {
+        commit(writer);
+      } catch (IOException e) {
+        throw writeFailed(options.indexDir(), e);
+      }
       int documentsNow;
       int passagesNow;
       try (DirectoryReader after = DirectoryReader.open(writer)) {
@@ -151,17 +176,17 @@ public final class Indexer {
     long totalBytes = tasks.stream().mapToLong(t -> t.file().size()).sum();
     Progress progress = new Progress(tasks.size(), totalBytes);
     this.progress = progress;
-    AtomicBoolean writerFailed = new AtomicBoolean();
+    AtomicReference<Throwable> writerFailed = new AtomicReference<>();
     ExecutorService workers = Executors.newFixedThreadPool(options.threads(), Thread.ofPlatform().name("indexer-", 0).factory());
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("indexer-progress").factory());
     ticker.scheduleAtFixedRate(progress::log, 2, 2, TimeUnit.SECONDS);
     long commitMillis = options.commitEvery().toMillis();
-    ticker.scheduleAtFixedRate(() -> commitQuietly(writer), commitMillis, commitMillis, TimeUnit.MILLISECONDS);
+    ticker.scheduleAtFixedRate(() -> commitQuietly(writer, writerFailed), commitMillis, commitMillis, TimeUnit.MILLISECONDS);
     try {
       List<Future<?>> futures = new ArrayList<>(tasks.size());
       for (SyncPlan.Task task : tasks) {
         futures.add(workers.submit(() -> {
-          if (writerFailed.get()) {
+          if (writerFailed.get() != null) {
             return null;
           }
           indexOne(writer, task, counts, failures, writerFailed);
@@ -187,14 +212,16 @@ public final class Indexer {
     if (tasks.size() > 0) {
       progress.log();
     }
-    if (writerFailed.get()) {
-      throw new IndexUnusableException("the index could not be written (see the log above); the last commit is intact");
+    Throwable failure = writerFailed.get();
+    if (failure != null) {
+      throw writeFailed(options.indexDir(), failure);
     }
     return counts;
   }
 
   private void indexOne(
-      IndexWriter writer, SyncPlan.Task task, Counts counts, List<IndexReport.Failure> failures, AtomicBoolean writerFailed) {
+      IndexWriter writer, SyncPlan.Task task, Counts counts, List<IndexReport.Failure> failures,
+      AtomicReference<Throwable> writerFailed) {
     SourceFile file = task.file();
     SourceDocument doc;
     try {
@@ -212,15 +239,45 @@ public final class Indexer {
     try {
       writer.updateDocuments(new Term(Fields.OWNER, doc.id()), documents.build(doc));
       (task.update() ? counts.updated : counts.added).incrementAndGet();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      // the folder failed, not the document (disk full, read-only): stop; the last commit stays
+      failWriter(writer, writerFailed, e, file.path());
+    } catch (RuntimeException e) {
       if (writer.isOpen()) {
         // the document itself was refused (e.g. a term too long): report it, keep going
         failures.add(new IndexReport.Failure(file.path(), "could not be indexed: " + e.getMessage()));
       } else {
-        log.error("the index writer failed on {}: {}", file.path(), e.toString());
-        writerFailed.set(true);
+        failWriter(writer, writerFailed, e, file.path());
       }
     }
+  }
+
+  private static void failWriter(IndexWriter writer, AtomicReference<Throwable> writerFailed, Throwable e, String where) {
+    // the writer's own first error (e.g. "No space left on device") says more than the AlreadyClosedException after it
+    Throwable cause = writer.getTragicException() != null ? writer.getTragicException() : e;
+    if (writerFailed.compareAndSet(null, cause)) {
+      log.error("writing the index failed ({}): {}", where, describe(cause));
+    }
+  }
+
+  private static IndexUnusableException writeFailed(Path folder, Throwable cause) {
+    return new IndexUnusableException("writing to the index folder " + folder.toAbsolutePath() + " failed ("
+        + describe(cause) + "); the last commit is intact, and the next run indexes what this one could not", cause);
+  }
+
+  private static String describe(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof FileSystemException f && f.getReason() != null) {
+        return f.getReason() + (f.getFile() != null ? ": " + f.getFile() : "");
+      }
+      if (c instanceof IOException && c.getMessage() != null && c.getMessage().contains("No space left")) {
+        return "no space left on the device (disk full)";
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return t.getMessage() != null ? t.getMessage() : t.toString();
   }
 
   private static void awaitQuietly(ExecutorService executor) {
@@ -231,11 +288,14 @@ public final class Indexer {
     }
   }
 
-  private static void commitQuietly(IndexWriter writer) {
+  private static void commitQuietly(IndexWriter writer, AtomicReference<Throwable> writerFailed) {
+    if (writerFailed.get() != null) {
+      return;
+    }
     try {
       commit(writer);
     } catch (IOException | RuntimeException e) {
-      log.error("periodic commit failed: {}", e.toString());
+      failWriter(writer, writerFailed, e, "periodic commit");
     }
   }
 

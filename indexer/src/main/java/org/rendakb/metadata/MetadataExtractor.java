@@ -85,7 +85,8 @@ public final class MetadataExtractor {
     String committee = committee(title, head);
     String speaker = type == DocType.SPEECH || type == DocType.GOVERNMENT_WORK_REPORT || type == DocType.WORK_REPORT
         ? firstGroup(SPEAKER, head) : null;
-    return new DocumentMetadata(title, date, year, type, body, committee, region, place, term, meeting, speaker,
+    // a text with no words at all has no title, rather than an empty one
+    return new DocumentMetadata(title.isEmpty() ? null : title, date, year, type, body, committee, region, place, term, meeting, speaker,
         laws.extract(text, title));
   }
 
@@ -97,7 +98,9 @@ public final class MetadataExtractor {
         return null;
       }
       List<String> lines = text.substring(0, end).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-      return new Header(lines.get(0).substring(2).strip(), lines.subList(1, lines.size()));
+      // a header whose title line is empty ("# ") still has its adoption lines; the title is found elsewhere
+      String title = lines.get(0).replaceFirst("^#+", "").strip();
+      return new Header(title.isEmpty() ? null : title, lines.subList(1, lines.size()));
     }
   }
 
@@ -122,7 +125,7 @@ public final class MetadataExtractor {
   }
 
   private static String title(Header header, String head, Map<String, String> properties) {
-    if (header != null) {
+    if (header != null && header.title() != null) {
       return header.title();
     }
     for (String line : head.lines().map(String::strip).toList()) {
@@ -137,12 +140,12 @@ public final class MetadataExtractor {
     }
     String property = properties.get("dc:title");
     if (property != null && !property.isBlank()) {
-      return property.strip();
+      return property.replaceAll("\\s+", " ").strip(); // a title is one line, whatever the file's properties hold
     }
     // no title line: the opening sentence, cut short, describes the document honestly
     String first = head.strip().lines().findFirst().orElse("");
     int end = first.indexOf('。');
-    String sentence = end > 0 ? first.substring(0, end) : first;
+    String sentence = (end > 0 ? first.substring(0, end) : first).strip();
     return sentence.length() <= 40 ? sentence : sentence.substring(0, 40) + "…";
   }
 

@@ -181,4 +181,49 @@ class BadFilesTest {
       assertTrue(System.nanoTime() - start < 5_000_000_000L, "the watchdog did not give up on time");
     }
   }
+
+  @Test
+  void pdfPageThatInflatesToMillionsOfGlyphsIsRejectedBeforeParsing() throws IOException {
+    // 600,000 text operators on one page, deflated to a few hundred KB: PDFBox would hold ~18 million glyphs at once
+    Path bomb = HostileFiles.glyphBombPdf(dir.resolve("glyphs.pdf"), 600_000);
+    assertTrue(Files.size(bomb) < 2_000_000, "small file: " + Files.size(bomb));
+    assertTrue(reason(bomb).startsWith("PDF bomb: page 1 draws more than"));
+  }
+
+  @Test
+  void pdfFormDrawnThousandsOfTimesIsRejected() throws IOException {
+    // one form with 20 KB of text, drawn 2,000 times on a page: 40 MB of text from a file of a few KB
+    Path bomb = HostileFiles.formBombPdf(dir.resolve("forms.pdf"), 20_000, 2_000);
+    assertTrue(Files.size(bomb) < 100_000, "small file: " + Files.size(bomb));
+    assertTrue(reason(bomb).startsWith("PDF bomb: page 1 draws more than"));
+  }
+
+  @Test
+  void realPdfsPassTheBombCheck() throws ExtractionException {
+    assertTrue(extractor.extract(Fixtures.file("tobacco-tax-law.pdf")).text().contains("烟叶税"));
+    Path constitution = Fixtures.shared().resolve("corpus/pdf");
+    try (var pdfs = Files.list(constitution)) {
+      for (Path pdf : pdfs.toList()) {
+        assertTrue(extractor.extract(pdf).text().length() > 10_000, pdf.toString());
+      }
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void deeplyNestedHtmlIsRead() throws Exception {
+    Path page = HostileFiles.nestedHtml(dir.resolve("nested.html"), 100_000);
+    ExtractedText t = assertTimeoutPreemptively(BOUND, () -> extractor.extract(page));
+    assertTrue(t.text().contains("人民代表大会常务委员会工作报告。"), t.text());
+  }
+
+  @Test
+  void memoryBudgetLowersTheTextLimitForSmallHeaps() {
+    ExtractorLimits d = ExtractorLimits.defaults();
+    assertEquals(d.maxChars(), d.forHeap(8L << 30, 2).maxChars(), "an 8 GB heap keeps the full limit");
+    int small = d.forHeap(256L << 20, 2).maxChars();
+    assertTrue(small < 1_000_000 && small > 500_000, "256 MB, 2 threads: " + small);
+    assertTrue(d.forHeap(256L << 20, 8).maxChars() < small, "more threads, less per file");
+  }
 }

@@ -30,6 +30,10 @@ public final class App {
   private static final String REQUEST_ID = "request-id";
   private static final String ERROR_WRITTEN = "error-written";
   public static final int MAX_SIMILAR = 50;
+  /** Request line and headers together; beyond it Jetty answers 414 or 431 (in JSON, {@link JsonErrorHandler}). */
+  static final int MAX_REQUEST_HEADER_BYTES = 24 * 1024;
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private App() {}
 
@@ -45,6 +49,9 @@ public final class App {
       config.startup.showJavalinBanner = false;
       config.jetty.host = serverConfig.host();
       config.jetty.port = serverConfig.port();
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      // a precedent text of its full length (2,000 CJK chars, 9 bytes each percent-encoded) fits in the URL
+      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
       if (App.class.getResource("/web") != null) {
         config.staticFiles.add(files -> {
           files.hostedPath = "/";
@@ -59,6 +66,7 @@ public final class App {
         String id = UUID.randomUUID().toString().substring(0, 8);
         ctx.attribute(REQUEST_ID, id);
         ctx.header("X-Request-Id", id);
+        QueryStringCheck.check(ctx.queryString());
       });
       config.routes.get("/api/health", ctx -> ctx.json(service.health()));
       config.routes.get("/api/search", handlers::search);
@@ -97,8 +105,7 @@ public final class App {
    */
   static void securityHeaders(Context ctx) {
     if (ctx.res().getHeader("Content-Security-Policy") == null) {
-      ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-          + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+      ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     }
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");

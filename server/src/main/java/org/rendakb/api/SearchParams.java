@@ -21,6 +21,11 @@ final class SearchParams {
   static final int DEFAULT_SIZE = 10;
   /** A query this long is not a search but a pasted text: refused with 413 instead of silently cut. */
   static final int MAX_RAW_QUERY_CHARS = 4_000;
+  /**
+   * Filter values per request, all fields together: far more than a page of facets offers, and far
+   * below Lucene's clause limit, which the filters of one request could otherwise exceed.
+   */
+  static final int MAX_FILTER_VALUES = 100;
 
   private static final DateTimeFormatter ISO_STRICT = DateTimeFormatter.ofPattern("uuuu-MM-dd")
       .withResolverStyle(ResolverStyle.STRICT);
@@ -50,6 +55,11 @@ final class SearchParams {
         }
       }
       filters.put(dim, values);
+    }
+    int filterValues = filters.values().stream().mapToInt(List::size).sum();
+    if (filterValues > MAX_FILTER_VALUES) {
+      throw ApiException.badRequest("the request has " + filterValues + " filter values; a search takes up to "
+          + MAX_FILTER_VALUES + " (year, type, body, committee, region and law together)");
     }
     LocalDate from = date(ctx, "from");
     LocalDate to = date(ctx, "to");

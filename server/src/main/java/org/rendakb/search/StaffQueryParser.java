@@ -277,8 +277,9 @@ public final class StaffQueryParser {
     return s.regionMatches(true, i, "title:", 0, 6) || s.startsWith("标题:", i);
   }
 
+  /** Control characters (NUL, escape codes pasted with the text) separate words like spaces. */
   private static boolean isSeparator(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || SEPARATORS.indexOf(c) >= 0;
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || SEPARATORS.indexOf(c) >= 0;
   }
 
   /** The index of the quote that closes the one at {@code open}, or -1. */
