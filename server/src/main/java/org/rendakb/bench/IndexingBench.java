@@ -1,19 +1,11 @@
 package org.rendakb.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,63 +24,77 @@ import org.rendakb.index.Indexer;
 import org.rendakb.index.IndexerOptions;
 
 /**
- * Indexing speed of the whole indexer against the raw-Lucene limit, measured in the same run:
- * the baseline feeds the same plain texts through SmartChineseAnalyzer into a bare IndexWriter
- * (one text field, the same 128 MB RAM buffer, the same threads). Also: re-indexing an unchanged
- * corpus, index size over text size, and peak heap.
- *
- * <p>{@code java -cp server/target/server.jar org.rendakb.bench.IndexingBench CORPUS_DIR OUT_DIR}
+ * Indexing speed of the whole indexer against the raw-Lucene limit, measured in the same run: the
+ * baseline feeds the same plain texts through SmartChineseAnalyzer into a bare IndexWriter (one
+ * text field, the same 128 MB RAM buffer, the same threads). Baseline and indexer alternate per
+ * thread count so that both see the same load on a shared machine. Also: re-indexing an unchanged
+ * corpus, index size over text size, and the heap a run needs.
  */
-public final class IndexingBench {
-  record Row(String system, int threads, double seconds, double mbPerSecond, double docsPerSecond, double ratioToBaseline) {}
+final class IndexingBench {
+  /** One timed run; {@code ratioToBaseline} is baseline seconds over these seconds (1 for the baseline). */
+  record Row(String system, int threads, double seconds, double mbPerSecond, double docsPerSecond,
+      double ratioToBaseline, double load) {}
 
-  public static void main(String[] args) throws Exception {
-    Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
-    Path out = Path.of(args.length > 1 ? args[1] : "target/bench");
-    Files.createDirectories(out);
-    List<Path> inputs = List.of(corpus.resolve("laws"), corpus.resolve("reports"), corpus.resolve("pdf"));
+  /** A run of the whole indexer. */
+  record Run(IndexReport report, double indexMb, HeapSampler.Peak heap, double load) {}
+
+  record Result(List<Row> rows, int files, double textMb, Run lastRun, Path lastIndex, double reindexSeconds,
+      double reindexSpeedup) {
+    double indexOverText() {
+      return lastRun.indexMb() / textMb;
+    }
+  }
+
+  private IndexingBench() {}
+
+  static List<Path> inputs(Path corpus) {
+    return List.of(corpus.resolve("laws"), corpus.resolve("reports"), corpus.resolve("pdf"));
+  }
+
+  static Result measure(Path corpus, Path out, int[] threadCounts) throws Exception {
+    List<Path> inputs = inputs(corpus);
     List<String> texts = plainTexts(inputs);
-    long textBytes = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
-    System.out.printf("%d files, %.1f MB of text%n", texts.size(), textBytes / 1e6);
-
+    double textMb = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum() / 1e6;
+    System.out.printf("indexing: %d files, %.1f MB of text%n", texts.size(), textMb);
     List<Row> rows = new ArrayList<>();
-    Map<String, Object> extra = new LinkedHashMap<>();
-    for (int threads : new int[] {1, 2}) {
+    Run last = null;
+    Path lastIndex = null;
+    for (int threads : threadCounts) {
+      double load = Machine.load();
       double base = baseline(texts, threads, out.resolve("baseline-" + threads));
-      rows.add(new Row("bare Lucene + SmartChineseAnalyzer", threads, base, textBytes / 1e6 / base, texts.size() / base, 1.0));
-      Path index = out.resolve("index-" + threads);
-      deleteRecursively(index);
-      resetPeakHeap();
-      IndexReport full = Indexer.run(new IndexerOptions(index, inputs, threads, true));
-      rows.add(new Row("rendakb indexer", threads, full.seconds(), textBytes / 1e6 / full.seconds(),
-          full.documents() / full.seconds(), base / full.seconds()));
-      extra.put("peak_heap_mb_" + threads + "_threads", peakHeapMb());
-      extra.put("index_mb_" + threads + "_threads", sizeMb(index));
-      if (threads == 2) {
-        IndexReport again = Indexer.run(new IndexerOptions(index, inputs, threads, false));
-        extra.put("reindex_unchanged_seconds", again.seconds());
-        extra.put("reindex_speedup", full.seconds() / again.seconds());
-        extra.put("passages", full.passages());
-      }
+      rows.add(print(new Row("bare Lucene + SmartChineseAnalyzer", threads, base, textMb / base, texts.size() / base, 1.0, load)));
+      lastIndex = out.resolve("index-" + threads);
+      last = index(inputs, lastIndex, threads, true);
+      double seconds = last.report().seconds();
+      rows.add(print(new Row("rendakb indexer", threads, seconds, textMb / seconds, last.report().documents() / seconds,
+          base / seconds, last.load())));
     }
-    extra.put("text_mb", textBytes / 1e6);
-    extra.put("index_size_over_text_size", (double) extra.get("index_mb_2_threads") / (textBytes / 1e6));
+    double reindex = index(inputs, lastIndex, threadCounts[threadCounts.length - 1], false).report().seconds();
+    return new Result(rows, texts.size(), textMb, last, lastIndex, reindex, last.report().seconds() / reindex);
+  }
 
-    StringBuilder md = new StringBuilder();
-    md.append("Indexing, ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, JDK ").append(Runtime.version()).append(", ").append(texts.size()).append(" files, ")
-        .append(String.format("%.1f MB text%n%n", textBytes / 1e6));
-    md.append("| system | threads | seconds | MB/s | docs/s | ratio to baseline |\n|---|---|---|---|---|---|\n");
-    for (Row r : rows) {
-      md.append(String.format("| %s | %d | %.1f | %.2f | %.1f | %.2f |%n", r.system(), r.threads(), r.seconds(), r.mbPerSecond(),
-          r.docsPerSecond(), r.ratioToBaseline()));
+  private static Row print(Row row) {
+    System.out.printf("  %s, %d threads: %.1f s, %.2f MB/s, ratio %.2f (load %.1f)%n", row.system(), row.threads(),
+        row.seconds(), row.mbPerSecond(), row.ratioToBaseline(), row.load());
+    return row;
+  }
+
+  /** One run of the whole indexer over {@code inputs} into {@code index} (rebuilt when {@code full}). */
+  static Run index(List<Path> inputs, Path index, int threads, boolean full) throws Exception {
+    if (full) {
+      Machine.deleteRecursively(index);
     }
-    md.append('\n');
-    extra.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v instanceof Double d ? String.format("%.2f", d) : v).append('\n'));
-    Files.writeString(out.resolve("indexing.md"), md);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(out.resolve("indexing.json").toFile(), Map.of("rows", rows, "figures", extra));
-    System.out.println(md);
+    double load = Machine.load();
+    IndexReport report;
+    HeapSampler.Peak heap;
+    try (HeapSampler sampler = new HeapSampler()) {
+      report = Indexer.run(new IndexerOptions(index, inputs, threads, full));
+      heap = sampler.peak();
+    }
+    if (!report.failed().isEmpty()) {
+      System.out.println("  not indexed: " + report.failed());
+    }
+    return new Run(report, Machine.sizeMb(index), heap, Math.max(load, Machine.load()));
   }
 
   /** The texts the baseline indexes: what our extractor reads from each file (not timed). */
@@ -111,7 +117,7 @@ public final class IndexingBench {
   }
 
   private static double baseline(List<String> texts, int threads, Path dir) throws Exception {
-    deleteRecursively(dir);
+    Machine.deleteRecursively(dir);
     long start = System.nanoTime();
     try (var directory = FSDirectory.open(dir);
         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new SmartChineseAnalyzer()).setRAMBufferSizeMB(128))) {
@@ -131,40 +137,8 @@ public final class IndexingBench {
       pool.shutdown();
       writer.commit();
     }
-    return (System.nanoTime() - start) / 1e9;
-  }
-
-  private static void resetPeakHeap() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
-  }
-
-  private static double peakHeapMb() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / 1e6;
-  }
-
-  private static double sizeMb(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1e6;
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted((a, b) -> b.compareTo(a)).toList()) {
-        Files.delete(p);
-      }
-    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Machine.deleteRecursively(dir);
+    return seconds;
   }
 }

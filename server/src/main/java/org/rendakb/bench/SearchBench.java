@@ -1,7 +1,5 @@
 package org.rendakb.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,20 +28,42 @@ import java.util.stream.Stream;
  * with facets and snippets on, at 1, 2 and 8 concurrent clients for a fixed time each. Reports
  * throughput, p50, p99 and errors per kind, and the server's longest GC pause.
  *
- * <p>{@code java -cp server/target/server.jar org.rendakb.bench.SearchBench INDEX SERVER_JAR CORPUS OUT [SECONDS] [XMX]}
+ * <p>The server runs in its own JVM with the given heap ({@code -Xms} = {@code -Xmx}) and {@code -Xlog:gc},
+ * so the pauses and the heap after collections are the server's own.
  */
 public final class SearchBench {
   record Request(String kind, String path) {}
 
-  record Row(int clients, String kind, int requests, double perSecond, double p50Ms, double p99Ms, int errors) {}
+  record Row(int clients, String kind, int requests, double perSecond, double p50Ms, double p99Ms, int errors, double load) {}
 
+  /** {@code heapAfterGcMb}: the largest heap left after a collection (the server's live set). */
+  record Result(String heap, int seconds, List<Row> rows, double maxGcPauseMs, double heapAfterGcMb, double startSeconds) {
+    Row row(int clients, String kind) {
+      return rows.stream().filter(r -> r.clients() == clients && r.kind().equals(kind)).findFirst().orElseThrow();
+    }
+  }
+
+  static final int[] CLIENTS = {1, 2, 8};
+  private static final Pattern PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms");
+  private static final Pattern AFTER_GC = Pattern.compile("->([0-9]+)M\\(");
+
+  private SearchBench() {}
+
+  /**
+   * The search benchmark alone, on an index that exists, for profiling the server:
+   * {@code java -Dbench.serverJvmArgs=-XX:StartFlightRecording=filename=server.jfr -cp server/target/server.jar
+   * org.rendakb.bench.SearchBench INDEX CORPUS OUT [SECONDS] [HEAP]}.
+   */
   public static void main(String[] args) throws Exception {
-    Path index = Path.of(args[0]);
-    Path serverJar = Path.of(args[1]);
-    Path corpus = Path.of(args[2]);
-    Path out = Path.of(args[3]);
-    int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
-    String heap = args.length > 5 ? args[5] : "512m";
+    Path serverJar = Path.of(SearchBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String jvmArgs = System.getProperty("bench.serverJvmArgs", "").strip();
+    measure(Path.of(args[0]).toAbsolutePath(), serverJar, Path.of(args[1]), Path.of(args[2]),
+        args.length > 3 ? Integer.parseInt(args[3]) : 20, args.length > 4 ? args[4] : "512m",
+        jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")));
+  }
+
+  static Result measure(Path index, Path serverJar, Path corpus, Path out, int seconds, String heap, List<String> jvmArgs)
+      throws Exception {
     Files.createDirectories(out);
     List<Request> mix = mix(corpus, new Random(20261122L));
     int port;
@@ -52,35 +71,32 @@ public final class SearchBench {
       port = s.getLocalPort();
     }
     Path gcLog = out.resolve("server-gc.log").toAbsolutePath();
-    Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-Xlog:gc:file=" + gcLog, "-jar", serverJar.toString(), "--index", index.toString(),
-        "--port", String.valueOf(port))
+    Files.deleteIfExists(gcLog);
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // a fixed heap: left to grow from a small start, G1 runs a marking cycle every second or so
+        // and its remark pauses were the longest seen (up to 72 ms on the corpus at 512 MB)
+        "-Xms" + heap, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-jar", serverJar.toString(), "--index", index.toString(), "--port", String.valueOf(port)));
+    long started = System.nanoTime();
+    Process server = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(out.resolve("server.log").toFile()).start();
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       String base = "http://127.0.0.1:" + port;
-      waitForHealth(http, base);
+      waitForHealth(http, base, server);
+      double startSeconds = (System.nanoTime() - started) / 1e9;
       // warm-up: the JIT and the OS page cache, not measured
-      run(http, base, mix, 2, 5);
+      run(http, base, mix, 2, Math.max(5, seconds / 2));
       List<Row> rows = new ArrayList<>();
-      for (int clients : new int[] {1, 2, 8}) {
-        rows.addAll(run(http, base, mix, clients, seconds));
+      for (int clients : CLIENTS) {
+        List<Row> measured = run(http, base, mix, clients, seconds);
+        measured.forEach(r -> System.out.printf("  %d clients, %s: %.1f req/s, p50 %.1f ms, p99 %.1f ms, %d errors (load %.1f)%n",
+            r.clients(), r.kind(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.errors(), r.load()));
+        rows.addAll(measured);
       }
-      double maxPause = maxGcPauseMs(gcLog);
-      StringBuilder md = new StringBuilder();
-      md.append("Search over HTTP, ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
-          .append(" cores, JDK ").append(Runtime.version()).append(", server -Xmx").append(heap).append(", ")
-          .append(seconds).append(" s per client count\n\n");
-      md.append("| clients | kind | requests | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|\n");
-      for (Row r : rows) {
-        md.append(String.format("| %d | %s | %d | %.1f | %.1f | %.1f | %d |%n", r.clients(), r.kind(), r.requests(), r.perSecond(),
-            r.p50Ms(), r.p99Ms(), r.errors()));
-      }
-      md.append(String.format("%nLongest GC pause of the server: %.1f ms%n", maxPause));
-      Files.writeString(out.resolve("search.md"), md);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(out.resolve("search.json").toFile(), Map.of("rows", rows, "max_gc_pause_ms", maxPause));
-      System.out.println(md);
+      String log = Files.exists(gcLog) ? Files.readString(gcLog) : "";
+      return new Result(heap, seconds, rows, max(PAUSE, log), max(AFTER_GC, log), startSeconds);
     } finally {
       server.destroy();
       server.waitFor();
@@ -157,11 +173,12 @@ public final class SearchBench {
     for (Thread t : threads) {
       t.join();
     }
+    double load = Machine.load();
     List<Row> rows = new ArrayList<>();
     for (var e : latencies.entrySet()) {
       long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
       rows.add(new Row(clients, e.getKey(), sorted.length, sorted.length / (double) seconds, percentile(sorted, 0.5),
-          percentile(sorted, 0.99), errors.get(e.getKey()).get()));
+          percentile(sorted, 0.99), errors.get(e.getKey()).get(), load));
     }
     return rows;
   }
@@ -173,8 +190,8 @@ public final class SearchBench {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
   }
 
-  private static void waitForHealth(HttpClient http, String base) throws Exception {
-    for (int i = 0; i < 120; i++) {
+  private static void waitForHealth(HttpClient http, String base, Process server) throws Exception {
+    for (int i = 0; i < 600 && server.isAlive(); i++) {
       try {
         if (http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).build(), HttpResponse.BodyHandlers.discarding())
             .statusCode() == 200) {
@@ -188,12 +205,10 @@ public final class SearchBench {
     throw new IllegalStateException("the server did not come up; see server.log");
   }
 
-  private static double maxGcPauseMs(Path gcLog) throws IOException {
-    if (!Files.exists(gcLog)) {
-      return -1;
-    }
+  /** The largest number the pattern's group captures in the GC log, 0 when none. */
+  static double max(Pattern pattern, String gcLog) {
     double max = 0;
-    Matcher m = Pattern.compile("Pause.* ([0-9.]+)ms").matcher(Files.readString(gcLog));
+    Matcher m = pattern.matcher(gcLog);
     while (m.find()) {
       max = Math.max(max, Double.parseDouble(m.group(1)));
     }

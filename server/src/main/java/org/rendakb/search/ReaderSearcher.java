@@ -14,19 +14,21 @@ import org.apache.lucene.search.IndexSearcher;
 /**
  * An IndexSearcher with the state that depends only on its reader, built once when the reader is
  * opened (in the SearcherFactory) and shared by every request that uses this reader: the facet
- * ordinals of the sorted-set doc values and the suggestion lists.
+ * ordinals of the sorted-set doc values, the merged field infos and the suggestion lists.
  */
 public final class ReaderSearcher extends IndexSearcher {
   private final FacetsConfig facetsConfig;
   private final SortedSetDocValuesReaderState facetState;
   private final Set<String> facetDims;
   private final Suggestions suggestions;
+  private final FieldInfos fieldInfos;
 
   ReaderSearcher(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
     super(reader);
     this.facetsConfig = facetsConfig;
     // an index without any facet value (all documents deleted) has no facet field to read
-    boolean hasFacets = FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
+    this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
+    boolean hasFacets = fieldInfos.fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
     this.facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
     Set<String> dims = new HashSet<>();
     if (facetState != null) {
@@ -48,6 +50,11 @@ public final class ReaderSearcher extends IndexSearcher {
   /** The facet dimensions that have at least one value in this reader. */
   public boolean hasDim(String dim) {
     return facetDims.contains(dim);
+  }
+
+  /** The field infos of all segments, merged once for this reader (the highlighter asks per request). */
+  public FieldInfos fieldInfos() {
+    return fieldInfos;
   }
 
   public Suggestions suggestions() {

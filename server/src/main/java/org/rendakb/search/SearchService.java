@@ -61,6 +61,7 @@ public final class SearchService {
   private final IndexAccess index;
   private final StaffQueryParser parser;
   private final SimilarDocuments similar = new SimilarDocuments();
+  private final Snippets snippets = new Snippets();
 
   public SearchService(IndexAccess index, Abbreviations abbreviations) {
     this.index = index;
@@ -127,11 +128,18 @@ public final class SearchService {
       for (int i = from; i < all.length; i++) {
         docIds[i - from] = all[i].doc;
       }
-      List<List<String>> snippets = Snippets.of(shared, parsed.query(), docIds);
+      // each hit's stored fields are read once, text included: the snippets need the text anyway
       StoredFields stored = shared.storedFields();
+      Document[] docs = new Document[docIds.length];
+      String[] texts = new String[docIds.length];
+      for (int i = 0; i < docIds.length; i++) {
+        docs[i] = stored.document(docIds[i]);
+        texts[i] = docs[i].get(Fields.TEXT);
+      }
+      List<List<String>> snippets = this.snippets.of(shared, parsed.query(), docIds, texts);
       List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
       for (int i = 0; i < docIds.length; i++) {
-        Document d = StoredMetadata.read(stored, docIds[i]);
+        Document d = docs[i];
         // a sorted search keeps the score among the sort values, not in ScoreDoc.score
         Float score = order == SortOrder.RELEVANCE && all[from + i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f
             ? f : null;

@@ -1,0 +1,145 @@
+package org.rendakb.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The tables and target checks of one {@link BenchRun}, as Markdown and as a map for JSON. */
+record BenchReport(Instant began, String machine, double loadBefore, double loadAfter, String mode,
+    IndexingBench.Result indexing, SearchBench.Result search, BenchRun.Scale scale) {
+
+  static final List<String> SEARCH_KINDS = List.of("topic", "phrase", "browse");
+
+  /** One target of issue 8 and what this run measured. */
+  record Target(String what, String target, String measured, boolean holds) {}
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append(String.format("Benchmarks, %s (%s mode), %s; 1-minute load average %.1f before, %.1f after%n%n",
+        began, mode, machine, loadBefore, loadAfter));
+    md.append(String.format("### Indexing: %d files, %.1f MB of text%n%n", indexing.files(), indexing.textMb()));
+    md.append("| system | threads | seconds | MB/s | docs/s | ratio to baseline | load |\n|---|---|---|---|---|---|---|\n");
+    for (IndexingBench.Row r : indexing.rows()) {
+      md.append(String.format("| %s | %d | %.1f | %.2f | %.1f | %.2f | %.1f |%n", r.system(), r.threads(), r.seconds(),
+          r.mbPerSecond(), r.docsPerSecond(), r.ratioToBaseline(), r.load()));
+    }
+    IndexingBench.Run run = indexing.lastRun();
+    md.append(String.format("%nRe-index of the unchanged corpus: %.2f s, %.0f× faster than the first run. Index %.1f MB = %.2f × "
+            + "the text (%d passages). Heap of the indexer run (%d threads): peak in use %.0f MB, live after GC %.0f MB.%n%n",
+        indexing.reindexSeconds(), indexing.reindexSpeedup(), run.indexMb(), indexing.indexOverText(), run.report().passages(),
+        indexing.rows().getLast().threads(), run.heap().usedMb(), run.heap().liveMb()));
+    searchTable(md, "Search over HTTP, the corpus", search);
+    if (scale != null) {
+      IndexingBench.Run big = scale.index();
+      md.append(String.format("### Scale: %d× corpus (seed %d), %d files, %.1f MB of text%n%n", scale.factor(), scale.seed(),
+          big.report().documents(), scale.textMb()));
+      md.append("| figure | corpus | " + scale.factor() + "× | growth |\n|---|---|---|---|\n");
+      growth(md, "text MB", indexing.textMb(), scale.textMb());
+      growth(md, "index seconds (2 threads)", run.report().seconds(), big.report().seconds());
+      growth(md, "index MB", run.indexMb(), big.indexMb());
+      growth(md, "indexer heap live after GC, MB", run.heap().liveMb(), big.heap().liveMb());
+      growth(md, "server heap after GC (max), MB", search.heapAfterGcMb(), scale.search().heapAfterGcMb());
+      growth(md, "server start, s", search.startSeconds(), scale.search().startSeconds());
+      for (String kind : List.of("topic", "phrase", "browse", "precedent")) {
+        growth(md, kind + " p50 ms, 2 clients", search.row(2, kind).p50Ms(), scale.search().row(2, kind).p50Ms());
+        growth(md, kind + " p99 ms, 2 clients", search.row(2, kind).p99Ms(), scale.search().row(2, kind).p99Ms());
+      }
+      md.append('\n');
+      searchTable(md, "Search over HTTP, the " + scale.factor() + "× corpus", scale.search());
+    }
+    md.append("### Targets (issue 8)\n\n| what | target | measured | holds |\n|---|---|---|---|\n");
+    for (Target t : targets()) {
+      md.append(String.format("| %s | %s | %s | %s |%n", t.what(), t.target(), t.measured(), t.holds() ? "yes" : "**no**"));
+    }
+    return md.toString();
+  }
+
+  private static void searchTable(StringBuilder md, String title, SearchBench.Result r) {
+    md.append(String.format("### %s (server -Xmx%s, %d s per client count, facets and snippets on)%n%n", title, r.heap(),
+        r.seconds()));
+    md.append("| clients | kind | requests | req/s | p50 ms | p99 ms | errors | load |\n|---|---|---|---|---|---|---|---|\n");
+    for (SearchBench.Row row : r.rows()) {
+      md.append(String.format("| %d | %s | %d | %.1f | %.1f | %.1f | %d | %.1f |%n", row.clients(), row.kind(), row.requests(),
+          row.perSecond(), row.p50Ms(), row.p99Ms(), row.errors(), row.load()));
+    }
+    md.append(String.format("%nServer: longest GC pause %.1f ms, largest heap after a GC %.0f MB, up in %.1f s.%n%n",
+        r.maxGcPauseMs(), r.heapAfterGcMb(), r.startSeconds()));
+  }
+
+  private static void growth(StringBuilder md, String figure, double small, double big) {
+    md.append(String.format("| %s | %.1f | %.1f | %.2f× |%n", figure, small, big, small == 0 ? 0 : big / small));
+  }
+
+  List<Target> targets() {
+    List<Target> out = new ArrayList<>();
+    IndexingBench.Row two = indexing.rows().getLast();
+    out.add(new Target("indexer / bare Lucene, " + two.threads() + " threads", "≥ 0.80", String.format("%.2f", two.ratioToBaseline()),
+        two.ratioToBaseline() >= 0.8));
+    out.add(new Target("re-index unchanged corpus", "≥ 50× faster", String.format("%.0f×", indexing.reindexSpeedup()),
+        indexing.reindexSpeedup() >= 50));
+    searchTargets(out, "corpus", search);
+    out.add(new Target("GC pause, corpus, -Xmx512m", "≤ 50 ms", String.format("%.1f ms", search.maxGcPauseMs()),
+        search.maxGcPauseMs() <= 50));
+    if (scale != null) {
+      searchTargets(out, scale.factor() + "×", scale.search());
+      out.add(new Target("GC pause, " + scale.factor() + "×, -Xmx1g", "≤ 50 ms",
+          String.format("%.1f ms", scale.search().maxGcPauseMs()), scale.search().maxGcPauseMs() <= 50));
+      for (String kind : List.of("topic", "phrase", "browse", "precedent")) {
+        double growth = scale.search().row(2, kind).p99Ms() / search.row(2, kind).p99Ms();
+        out.add(new Target(kind + " p99 growth at " + scale.factor() + "× data, 2 clients", "≤ 3×",
+            String.format("%.2f×", growth), growth <= 3));
+      }
+    }
+    return out;
+  }
+
+  private static void searchTargets(List<Target> out, String corpus, SearchBench.Result r) {
+    for (String kind : SEARCH_KINDS) {
+      SearchBench.Row row = r.row(2, kind);
+      out.add(new Target(kind + " p50 / p99, " + corpus + ", 2 clients", "≤ 5 / ≤ 30 ms",
+          String.format("%.1f / %.1f ms", row.p50Ms(), row.p99Ms()), row.p50Ms() <= 5 && row.p99Ms() <= 30));
+    }
+    SearchBench.Row precedent = r.row(2, "precedent");
+    out.add(new Target("precedent p99, " + corpus + ", 2 clients", "≤ 60 ms", String.format("%.1f ms", precedent.p99Ms()),
+        precedent.p99Ms() <= 60));
+    int errors = r.rows().stream().mapToInt(SearchBench.Row::errors).sum();
+    out.add(new Target("errors, " + corpus + ", all client counts", "0", String.valueOf(errors), errors == 0));
+  }
+
+  /** Every figure, for bench.json. */
+  Map<String, Object> figures() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("began", began.toString());
+    m.put("machine", machine);
+    m.put("mode", mode);
+    m.put("load_before", loadBefore);
+    m.put("load_after", loadAfter);
+    m.put("indexing", indexing.rows());
+    m.put("indexing_files", indexing.files());
+    m.put("text_mb", indexing.textMb());
+    m.put("index_mb", indexing.lastRun().indexMb());
+    m.put("index_over_text", indexing.indexOverText());
+    m.put("passages", indexing.lastRun().report().passages());
+    m.put("indexer_heap", indexing.lastRun().heap());
+    m.put("reindex_seconds", indexing.reindexSeconds());
+    m.put("reindex_speedup", indexing.reindexSpeedup());
+    m.put("search", search);
+    if (scale != null) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("factor", scale.factor());
+      s.put("seed", scale.seed());
+      s.put("text_mb", scale.textMb());
+      s.put("documents", scale.index().report().documents());
+      s.put("passages", scale.index().report().passages());
+      s.put("index_seconds", scale.index().report().seconds());
+      s.put("index_mb", scale.index().indexMb());
+      s.put("indexer_heap", scale.index().heap());
+      s.put("search", scale.search());
+      m.put("scale", s);
+    }
+    m.put("targets", targets());
+    return m;
+  }
+}
