@@ -7,6 +7,7 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rendakb.ServerConfig;
@@ -110,7 +111,7 @@ public final class AdminRoutes {
     if (file.size() > maxUploadBytes) {
       throw tooLarge();
     }
-    Map<String, List<String>> fields = new java.util.LinkedHashMap<>(form);
+    Map<String, List<String>> fields = new LinkedHashMap<>(form);
     fields.remove(FILE_FIELD);
     Map<String, Object> sidecar = UploadMetadata.sidecar(fields);
     Uploads.Added added;
