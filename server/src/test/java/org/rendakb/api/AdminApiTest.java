@@ -22,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,6 +36,7 @@ import org.rendakb.ServerConfig;
 import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
 import org.rendakb.admin.FailureThrottle;
+import org.rendakb.schema.IndexSchema;
 import org.rendakb.search.Abbreviations;
 import org.rendakb.search.IndexAccess;
 import org.rendakb.search.SearchService;
@@ -116,6 +118,11 @@ class AdminApiTest {
     // no waiting: the answer comes after the server's searcher has been refreshed
     assertEquals(List.of(id), admin.ids("\"烟叶税的计税依据\""));
     assertEquals(before + 1, documents());
+    try (FSDirectory dir = FSDirectory.open(index)) {
+      assertEquals(String.valueOf(IndexSchema.VERSION),
+          SegmentInfos.readLatestCommit(dir).getUserData().get(IndexSchema.COMMIT_SCHEMA_VERSION),
+          "the upload's commit carries the schema version, so the indexer and the server keep accepting the index");
+    }
     JsonNode precedents = admin.get("/api/precedents", "q", LAW_SENTENCE).json();
     assertEquals(id, precedents.get("hits").get(0).get("doc_id").asText());
 
@@ -322,6 +329,13 @@ class AdminApiTest {
     assertEquals(400, nul.status(), nul.text());
     assertTrue(nul.json().get("error").asText().startsWith("the multipart form could not be read"), nul.text());
     assertEquals(before, stored());
+    // sent percent-encoded, the NUL and a path reach the server, and are taken out there
+    AdminHttp.Answer encoded = admin.upload(new AdminHttp.Form().fileEncoded("..%2F..%2Fa%00b.txt", "text/plain", txt));
+    assertEquals(201, encoded.status(), encoded.text());
+    String id = encoded.json().get("id").asText();
+    assertEquals(id + "/a_b.txt", encoded.json().get("path").asText());
+    assertTrue(Files.isRegularFile(data.resolve(id).resolve("a_b.txt")));
+    assertEquals(204, admin.delete(id).status());
     assertFalse(Files.exists(tmp.resolve("etc")));
     try (Stream<Path> s = Files.walk(tmp)) {
       assertEquals(List.of(), s.filter(p -> p.getFileName().toString().equals("passwd")).toList());
