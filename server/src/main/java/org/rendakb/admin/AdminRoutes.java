@@ -86,8 +86,12 @@ public final class AdminRoutes {
 
   private void upload(Context ctx) throws IOException {
     guard.check(ctx);
-    // refuse an announced oversize body before reading any of it (curl waits for this with Expect: 100-continue)
+    // refuse an announced oversize body before reading it: a client that waits with Expect: 100-continue
+    // (curl does) never sends it; one that sends anyway has it read and dropped, if not too large
     if (ctx.req().getContentLengthLong() > maxUploadBytes + FORM_OVERHEAD) {
+      if (!"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+        drain(ctx);
+      }
       throw tooLarge();
     }
     if (!ctx.isMultipartFormData()) {
@@ -138,12 +142,13 @@ public final class AdminRoutes {
   }
 
   /**
-   * Reads and drops the rest of a body cut off at the limit (at most the limit's worth again), so
-   * that the client, still sending, reads the 413 instead of a reset connection.
+   * Reads and drops the rest of a body over the limit, up to twice the limit, so that a client
+   * still sending reads the 413 instead of a reset connection. A larger body is left unread and
+   * the connection closed: reading it all would let anyone make the server read without end.
    */
   private void drain(Context ctx) {
     byte[] buffer = new byte[1 << 16];
-    long left = maxUploadBytes + FORM_OVERHEAD;
+    long left = 2 * maxUploadBytes + FORM_OVERHEAD;
     try (InputStream in = ctx.req().getInputStream()) {
       for (int n; left > 0 && (n = in.read(buffer)) > 0; ) {
         left -= n;

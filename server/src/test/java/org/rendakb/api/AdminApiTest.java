@@ -239,10 +239,12 @@ class AdminApiTest {
     List<String> storedBefore = stored();
     byte[] tooBig = new byte[(int) LIMIT + 1];
     Arrays.fill(tooBig, (byte) 'a');
-    byte[] muchTooBig = new byte[(int) LIMIT * 3];
+    byte[] muchTooBig = new byte[(int) LIMIT * 3 / 2 + 1];
+    byte[] farTooBig = new byte[(int) LIMIT * 10];
     for (AdminHttp.Answer a : List.of(
         admin.upload(new AdminHttp.Form().file("big.txt", "text/plain", tooBig)),
         admin.upload(new AdminHttp.Form().file("huge.txt", "text/plain", muchTooBig)),
+        admin.uploadExpectingContinue(new AdminHttp.Form().file("huge.txt", "text/plain", farTooBig)),
         admin.uploadChunked(new AdminHttp.Form().file("big.txt", "text/plain", tooBig)),
         admin.uploadChunked(new AdminHttp.Form().file("huge.txt", "text/plain", muchTooBig)))) {
       assertEquals(413, a.status(), a.text());

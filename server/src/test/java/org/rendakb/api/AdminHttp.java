@@ -93,6 +93,12 @@ final class AdminHttp {
         .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
   }
 
+  /** The form announced with its length and {@code Expect: 100-continue}, as curl sends large bodies. */
+  Answer uploadExpectingContinue(Form form) throws IOException, InterruptedException {
+    return send(request("/api/documents").header("Content-Type", form.contentType()).expectContinue(true)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
+  }
+
   /** The same form sent chunked, without a Content-Length for the server to check up front. */
   Answer uploadChunked(Form form) throws IOException, InterruptedException {
     byte[] body = form.bytes();
