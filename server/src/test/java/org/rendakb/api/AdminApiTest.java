@@ -329,6 +329,7 @@ class AdminApiTest {
     List<String> before = stored();
     AdminHttp.Answer nul = admin.upload(new AdminHttp.Form().file("a\u0000b.txt", "text/plain", txt));
     assertEquals(400, nul.status(), nul.text());
+    assertEquals("close", nul.header("Connection"), "the client is told the connection ends with this answer");
     assertTrue(nul.json().get("error").asText().startsWith("the multipart form could not be read"), nul.text());
     assertEquals(before, stored());
     // sent percent-encoded, the NUL and a path reach the server, and are taken out there
