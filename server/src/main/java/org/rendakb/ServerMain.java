@@ -1,6 +1,7 @@
 package org.rendakb;
 
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class ServerMain implements Callable<Integer> {
     try {
       admin = new AdminConfig(data == null ? AdminConfig.defaultData(index) : data,
           AdminToken.configured(adminTokenFile, System.getenv("KB_ADMIN_TOKEN")), maxUploadMb << 20);
-    } catch (java.io.IOException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException e) {
       log.error("cannot enable the admin endpoints: {}", e.getMessage());
       return 2;
     }

@@ -7,6 +7,7 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rendakb.ServerConfig;
@@ -30,6 +31,7 @@ public final class AdminRoutes {
   /** Room for the form's other fields and the multipart framing around the file. */
   static final long FORM_OVERHEAD = 1 << 20;
   private static final String FILE_FIELD = "file";
+  private static final String BODY_READ = "admin-body-read";
 
   private final AdminGuard guard;
   private final long maxUploadBytes;
@@ -84,8 +86,21 @@ public final class AdminRoutes {
   }
 
   private void upload(Context ctx) throws IOException {
+    try {
+      accept(ctx);
+    } catch (IOException | RuntimeException e) {
+      // whatever refused the upload, the client must read the answer, not a connection reset while
+      // it is still sending; one that waits with Expect: 100-continue (curl does) and was refused
+      // before the body was asked for never sends it
+      if (ctx.attribute(BODY_READ) != null || !"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+        drain(ctx);
+      }
+      throw e;
+    }
+  }
+
+  private void accept(Context ctx) throws IOException {
     guard.check(ctx);
-    // refuse an announced oversize body before reading any of it (curl waits for this with Expect: 100-continue)
     if (ctx.req().getContentLengthLong() > maxUploadBytes + FORM_OVERHEAD) {
       throw tooLarge();
     }
@@ -94,12 +109,15 @@ public final class AdminRoutes {
     }
     List<UploadedFile> files;
     Map<String, List<String>> form;
+    ctx.attribute(BODY_READ, Boolean.TRUE);
     try {
       files = ctx.uploadedFiles(FILE_FIELD);
       form = ctx.formParamMap();
     } catch (Exception e) {
-      // Javalin passes Jetty's ServletException through although Kotlin does not declare it
-      throw unreadableForm(ctx, e);
+      // Javalin passes Jetty's ServletException through although Kotlin does not declare it. Jetty
+      // closes the connection after a failed multipart parse without saying so: say it
+      ctx.header("Connection", "close");
+      throw unreadableForm(e);
     }
     if (files.size() != 1) {
       throw ApiException.badRequest(files.isEmpty()
@@ -110,7 +128,7 @@ public final class AdminRoutes {
     if (file.size() > maxUploadBytes) {
       throw tooLarge();
     }
-    Map<String, List<String>> fields = new java.util.LinkedHashMap<>(form);
+    Map<String, List<String>> fields = new LinkedHashMap<>(form);
     fields.remove(FILE_FIELD);
     Map<String, Object> sidecar = UploadMetadata.sidecar(fields);
     Uploads.Added added;
@@ -122,12 +140,11 @@ public final class AdminRoutes {
   }
 
   /** Jetty reports a body over the multipart limits as an exception while reading the parts. */
-  private ApiException unreadableForm(Context ctx, Exception e) {
+  private ApiException unreadableForm(Exception e) {
     String reason = e.getMessage();
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase();
       if (m.contains("exceeded") || m.contains("too large")) {
-        drain(ctx);
         return tooLarge();
       }
       reason = t.getMessage() == null ? reason : t.getMessage();
@@ -137,18 +154,28 @@ public final class AdminRoutes {
   }
 
   /**
-   * Reads and drops the rest of a body cut off at the limit (at most the limit's worth again), so
-   * that the client, still sending, reads the 413 instead of a reset connection.
+   * Reads and drops the rest of a refused upload's body, up to twice the limit, so that a client
+   * still sending reads the answer instead of a reset connection. A larger body is left unread and
+   * the connection closed: reading it all would let anyone make the server read without end.
    */
   private void drain(Context ctx) {
     byte[] buffer = new byte[1 << 16];
-    long left = maxUploadBytes + FORM_OVERHEAD;
+    long left = 2 * maxUploadBytes + FORM_OVERHEAD;
+    boolean ended = false;
     try (InputStream in = ctx.req().getInputStream()) {
-      for (int n; left > 0 && (n = in.read(buffer)) > 0; ) {
-        left -= n;
+      for (int n; left > 0 && !ended; ) {
+        n = in.read(buffer);
+        ended = n < 0;
+        left -= Math.max(n, 0);
       }
     } catch (IOException | RuntimeException e) {
-      log.debug("could not drain an oversize upload: {}", e.toString());
+      // a body the multipart parser rejected (a NUL in its headers) cannot be read further
+      log.debug("could not drain a refused upload: {}", e.toString());
+    }
+    if (!ended) {
+      // Jetty closes a connection whose body was left unread without saying so; say it, so that the
+      // client does not send its next request on a connection about to close
+      ctx.header("Connection", "close");
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,6 +36,7 @@ import org.rendakb.ServerConfig;
 import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
 import org.rendakb.admin.FailureThrottle;
+import org.rendakb.schema.IndexSchema;
 import org.rendakb.search.Abbreviations;
 import org.rendakb.search.IndexAccess;
 import org.rendakb.search.SearchService;
@@ -116,6 +118,11 @@ class AdminApiTest {
     // no waiting: the answer comes after the server's searcher has been refreshed
     assertEquals(List.of(id), admin.ids("\"烟叶税的计税依据\""));
     assertEquals(before + 1, documents());
+    try (FSDirectory dir = FSDirectory.open(index)) {
+      assertEquals(String.valueOf(IndexSchema.VERSION),
+          SegmentInfos.readLatestCommit(dir).getUserData().get(IndexSchema.COMMIT_SCHEMA_VERSION),
+          "the upload's commit carries the schema version, so the indexer and the server keep accepting the index");
+    }
     JsonNode precedents = admin.get("/api/precedents", "q", LAW_SENTENCE).json();
     assertEquals(id, precedents.get("hits").get(0).get("doc_id").asText());
 
@@ -232,10 +239,12 @@ class AdminApiTest {
     List<String> storedBefore = stored();
     byte[] tooBig = new byte[(int) LIMIT + 1];
     Arrays.fill(tooBig, (byte) 'a');
-    byte[] muchTooBig = new byte[(int) LIMIT * 3];
+    byte[] muchTooBig = new byte[(int) LIMIT * 3 / 2 + 1];
+    byte[] farTooBig = new byte[(int) LIMIT * 10];
     for (AdminHttp.Answer a : List.of(
         admin.upload(new AdminHttp.Form().file("big.txt", "text/plain", tooBig)),
         admin.upload(new AdminHttp.Form().file("huge.txt", "text/plain", muchTooBig)),
+        admin.uploadExpectingContinue(new AdminHttp.Form().file("huge.txt", "text/plain", farTooBig)),
         admin.uploadChunked(new AdminHttp.Form().file("big.txt", "text/plain", tooBig)),
         admin.uploadChunked(new AdminHttp.Form().file("huge.txt", "text/plain", muchTooBig)))) {
       assertEquals(413, a.status(), a.text());
@@ -320,8 +329,16 @@ class AdminApiTest {
     List<String> before = stored();
     AdminHttp.Answer nul = admin.upload(new AdminHttp.Form().file("a\u0000b.txt", "text/plain", txt));
     assertEquals(400, nul.status(), nul.text());
+    assertEquals("close", nul.header("Connection"), "the client is told the connection ends with this answer");
     assertTrue(nul.json().get("error").asText().startsWith("the multipart form could not be read"), nul.text());
     assertEquals(before, stored());
+    // sent percent-encoded, the NUL and a path reach the server, and are taken out there
+    AdminHttp.Answer encoded = admin.upload(new AdminHttp.Form().fileEncoded("..%2F..%2Fa%00b.txt", "text/plain", txt));
+    assertEquals(201, encoded.status(), encoded.text());
+    String id = encoded.json().get("id").asText();
+    assertEquals(id + "/a_b.txt", encoded.json().get("path").asText());
+    assertTrue(Files.isRegularFile(data.resolve(id).resolve("a_b.txt")));
+    assertEquals(204, admin.delete(id).status());
     assertFalse(Files.exists(tmp.resolve("etc")));
     try (Stream<Path> s = Files.walk(tmp)) {
       assertEquals(List.of(), s.filter(p -> p.getFileName().toString().equals("passwd")).toList());

@@ -59,6 +59,12 @@ final class AdminHttp {
           + "Content-Type: " + contentType + "\r\n", content);
     }
 
+    /** The file part with its name given RFC 5987 style, percent-encoded: bytes no header may carry raw. */
+    Form fileEncoded(String encodedName, String contentType, byte[] content) {
+      return part("Content-Disposition: form-data; name=\"file\"; filename*=UTF-8''" + encodedName + "\r\n"
+          + "Content-Type: " + contentType + "\r\n", content);
+    }
+
     Form field(String name, String value) {
       return part("Content-Disposition: form-data; name=\"" + name + "\"\r\n", value.getBytes(StandardCharsets.UTF_8));
     }
@@ -84,6 +90,12 @@ final class AdminHttp {
 
   Answer upload(Form form) throws IOException, InterruptedException {
     return send(request("/api/documents").header("Content-Type", form.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
+  }
+
+  /** The form announced with its length and {@code Expect: 100-continue}, as curl sends large bodies. */
+  Answer uploadExpectingContinue(Form form) throws IOException, InterruptedException {
+    return send(request("/api/documents").header("Content-Type", form.contentType()).expectContinue(true)
         .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
   }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * Search, upload and delete traffic together on loopback for a bounded time (20 s in the suite;
  * {@code -Drendakb.soak.seconds=N} for a long run): no answer is a 5xx, every upload is found by
  * search as soon as its 201 arrives, every delete is gone as soon as its 204 arrives, and the heap
- * used after GC at the end stays within {@link #HEAP_GROWTH_MB} MB of its level after warm-up. The
- * figures go to the log and to {@code target/soak-report.md}.
+ * used after GC, sampled with the traffic paused, never rises more than {@link #HEAP_GROWTH_MB} MB
+ * above its level after warm-up. The figures go to the log and to {@code target/soak-report.md}.
  */
 class AdminSoakTest {
   private static final Logger log = LoggerFactory.getLogger(AdminSoakTest.class);
@@ -122,13 +124,37 @@ class AdminSoakTest {
     return b.append("号").toString();
   }
 
-  static long usedHeapAfterGc() throws InterruptedException {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(200);
+  /**
+   * Heap used after GC with the traffic paused: every worker holds a read lock around each request,
+   * so taking the write lock waits for the requests in flight and measures the server at rest.
+   */
+  static long usedHeapAtRest(ReadWriteLock traffic) throws InterruptedException {
+    traffic.writeLock().lock();
+    try {
+      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+        Thread.sleep(200);
+      }
+      return memory.getHeapMemoryUsage().getUsed();
+    } finally {
+      traffic.writeLock().unlock();
     }
-    return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  /** One request (or a request and its check) of a worker, done while the traffic is not paused. */
+  @FunctionalInterface
+  interface Step {
+    void run() throws Exception;
+  }
+
+  static void step(ReadWriteLock traffic, Step step) throws Exception {
+    traffic.readLock().lock();
+    try {
+      step.run();
+    } finally {
+      traffic.readLock().unlock();
+    }
   }
 
   @Test
@@ -137,11 +163,11 @@ class AdminSoakTest {
     String seedId = admin.ids("\"人大\"").getFirst();
     Tally tally = new Tally();
     ConcurrentLinkedQueue<String> live = new ConcurrentLinkedQueue<>();
-    long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(5, SECONDS / 4));
-    long minimumEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
-    long hardEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(3 * SECONDS);
+    ReadWriteLock traffic = new ReentrantReadWriteLock(true);
+    long begin = System.nanoTime();
+    long minimumEnd = begin + TimeUnit.SECONDS.toNanos(SECONDS);
+    long hardEnd = begin + TimeUnit.SECONDS.toNanos(3 * SECONDS);
     AtomicBoolean running = new AtomicBoolean(true);
-    AtomicLong heapAfterWarmUp = new AtomicLong(-1);
 
     ExecutorService pool = Executors.newFixedThreadPool(SEARCHERS + 2);
     List<Future<?>> workers = new ArrayList<>();
@@ -150,21 +176,23 @@ class AdminSoakTest {
       workers.add(pool.submit(() -> {
         while (running.get()) {
           String sentence = sentences.get(random.nextInt(sentences.size()));
-          switch (random.nextInt(6)) {
-            case 0 -> tally.expect(200, "search", admin.get("/api/search", "q", sentence.substring(0, 4)));
-            case 1 -> tally.expect(200, "search", admin.get("/api/search", "q", "养老服务 人大", "sort", "date_desc"));
-            case 2 -> tally.expect(200, "precedents", admin.get("/api/precedents", "q", sentence));
-            case 3 -> tally.expect(200, "suggest", admin.get("/api/suggest", "q", sentence.substring(0, 2)));
-            case 4 -> tally.expect(200, "document", admin.get("/api/documents/" + seedId));
-            default -> tally.expect(200, "similar", admin.get("/api/documents/" + seedId + "/similar"));
-          }
+          step(traffic, () -> {
+            switch (random.nextInt(6)) {
+              case 0 -> tally.expect(200, "search", admin.get("/api/search", "q", sentence.substring(0, 4)));
+              case 1 -> tally.expect(200, "search", admin.get("/api/search", "q", "养老服务 人大", "sort", "date_desc"));
+              case 2 -> tally.expect(200, "precedents", admin.get("/api/precedents", "q", sentence));
+              case 3 -> tally.expect(200, "suggest", admin.get("/api/suggest", "q", sentence.substring(0, 2)));
+              case 4 -> tally.expect(200, "document", admin.get("/api/documents/" + seedId));
+              default -> tally.expect(200, "similar", admin.get("/api/documents/" + seedId + "/similar"));
+            }
+          });
         }
         return null;
       }));
     }
     workers.add(pool.submit(() -> {
       try {
-        upload(tally, live, docx, minimumEnd, hardEnd, warmUpEnd, heapAfterWarmUp);
+        upload(tally, live, docx, traffic, minimumEnd, hardEnd);
       } finally {
         running.set(false);
       }
@@ -177,12 +205,27 @@ class AdminSoakTest {
           Thread.sleep(50);
           continue;
         }
-        tally.expect(204, "delete", admin.delete(id));
-        tally.expect(404, "deleted document", admin.get("/api/documents/" + id));
-        tally.deletes.incrementAndGet();
+        step(traffic, () -> {
+          tally.expect(204, "delete", admin.delete(id));
+          tally.expect(404, "deleted document", admin.get("/api/documents/" + id));
+          tally.deletes.incrementAndGet();
+        });
       }
       return null;
     }));
+
+    // heap samples at rest: after warm-up, then every tenth of the run (at least every 10 s)
+    Thread.sleep(TimeUnit.SECONDS.toMillis(Math.min(5, SECONDS / 4)));
+    long heapWarm = usedHeapAtRest(traffic);
+    long heapMax = heapWarm;
+    long every = TimeUnit.SECONDS.toNanos(Math.max(10, SECONDS / 10));
+    for (long next = System.nanoTime() + every; running.get(); ) {
+      Thread.sleep(200);
+      if (System.nanoTime() >= next && running.get()) {
+        heapMax = Math.max(heapMax, usedHeapAtRest(traffic));
+        next += every;
+      }
+    }
     for (Future<?> w : workers) {
       w.get(3 * SECONDS + 120, TimeUnit.SECONDS);
     }
@@ -191,10 +234,10 @@ class AdminSoakTest {
       tally.expect(204, "delete", admin.delete(id));
       tally.deletes.incrementAndGet();
     }
-    long heapEnd = usedHeapAfterGc();
-    long heapWarm = heapAfterWarmUp.get() < 0 ? heapEnd : heapAfterWarmUp.get();
+    long heapEnd = usedHeapAtRest(traffic);
+    heapMax = Math.max(heapMax, heapEnd);
     long documents = admin.get("/api/health").json().get("documents").asLong();
-    double seconds = (System.nanoTime() - (minimumEnd - TimeUnit.SECONDS.toNanos(SECONDS))) / 1e9;
+    double seconds = (System.nanoTime() - begin) / 1e9;
     String report = String.format("""
         # Soak run (%.0f s, %d search threads, 1 uploader, 1 deleter, loopback)
 
@@ -208,11 +251,12 @@ class AdminSoakTest {
         | uploads not found right after their 201 | %d |
         | deletes (204) | %d |
         | documents at the end (seeds) | %d |
-        | heap used after GC, after warm-up | %.1f MB |
-        | heap used after GC, at the end | %.1f MB |
+        | heap used after GC at rest, after warm-up | %.1f MB |
+        | heap used after GC at rest, highest sample | %.1f MB |
+        | heap used after GC at rest, at the end | %.1f MB |
         """, seconds, SEARCHERS, tally.requests.get(), tally.serverErrors.get(), tally.failures.size(),
         tally.uploads.get(), tally.uploadNanos.get() / 1e6 / Math.max(1, tally.uploads.get()), tally.unsearchable.get(),
-        tally.deletes.get(), documents, heapWarm / 1048576.0, heapEnd / 1048576.0);
+        tally.deletes.get(), documents, heapWarm / 1048576.0, heapMax / 1048576.0, heapEnd / 1048576.0);
     log.info("\n{}", report);
     Files.writeString(Path.of("target", "soak-report.md"), report);
 
@@ -228,43 +272,46 @@ class AdminSoakTest {
     try (Stream<Path> s = Files.list(tmp.resolve("uploads/.incoming"))) {
       assertEquals(List.of(), s.toList(), "no multipart spool file left");
     }
-    assertTrue(heapEnd <= heapWarm + (HEAP_GROWTH_MB << 20),
-        String.format("heap grew from %.1f MB to %.1f MB", heapWarm / 1048576.0, heapEnd / 1048576.0));
+    assertTrue(heapMax <= heapWarm + (HEAP_GROWTH_MB << 20),
+        String.format("heap grew from %.1f MB to %.1f MB", heapWarm / 1048576.0, heapMax / 1048576.0));
   }
 
-  /** Uploads until the time is up and enough uploads are done, checking each is found at once. */
-  private static void upload(Tally tally, ConcurrentLinkedQueue<String> live, byte[] docx, long minimumEnd, long hardEnd,
-      long warmUpEnd, AtomicLong heapAfterWarmUp) throws Exception {
+  /** Uploads until the time is up and enough uploads are done. */
+  private static void upload(Tally tally, ConcurrentLinkedQueue<String> live, byte[] docx, ReadWriteLock traffic,
+      long minimumEnd, long hardEnd) throws Exception {
     for (int n = 0; n < MAX_UPLOADS && System.nanoTime() < hardEnd
         && (System.nanoTime() < minimumEnd || tally.uploads.get() < MIN_UPLOADS); n++) {
-      String marker = marker(n);
-      AdminHttp.Form form = new AdminHttp.Form();
-      if (n % 10 == 9) {
-        form.file("烟叶税法-" + n + ".docx", "application/octet-stream", docx).field("title", marker);
-      } else {
-        StringBuilder text = new StringBuilder(marker).append("\n\n").append(marker).append("的正文。");
-        for (int i = 0; i < 30; i++) {
-          text.append(sentences.get((n * 31 + i) % sentences.size()));
-        }
-        form.file("report-" + n + ".txt", "text/plain", text.toString().getBytes(StandardCharsets.UTF_8));
-      }
-      long started = System.nanoTime();
-      AdminHttp.Answer a = tally.expect(201, "upload", admin.upload(form));
-      tally.uploadNanos.addAndGet(System.nanoTime() - started);
-      if (a.status() != 201) {
-        continue;
-      }
-      String id = a.json().get("id").asText();
-      tally.uploads.incrementAndGet();
-      JsonNode found = tally.expect(200, "search", admin.get("/api/search", "q", "\"" + marker + "\"")).json();
-      if (found.get("total").asLong() != 1 || !found.get("hits").get(0).get("id").asText().equals(id)) {
-        tally.unsearchable.incrementAndGet();
-        tally.failures.putIfAbsent("unsearchable " + marker, found.toString());
-      }
-      live.add(id);
-      if (heapAfterWarmUp.get() < 0 && System.nanoTime() > warmUpEnd) {
-        heapAfterWarmUp.set(usedHeapAfterGc());
-      }
+      int number = n;
+      step(traffic, () -> uploadOne(tally, live, docx, number));
     }
+  }
+
+  /** One upload (a text, every tenth the docx fixture), checked to be found by search at once. */
+  private static void uploadOne(Tally tally, ConcurrentLinkedQueue<String> live, byte[] docx, int n) throws Exception {
+    String marker = marker(n);
+    AdminHttp.Form form = new AdminHttp.Form();
+    if (n % 10 == 9) {
+      form.file("烟叶税法-" + n + ".docx", "application/octet-stream", docx).field("title", marker);
+    } else {
+      StringBuilder text = new StringBuilder(marker).append("\n\n").append(marker).append("的正文。");
+      for (int i = 0; i < 30; i++) {
+        text.append(sentences.get((n * 31 + i) % sentences.size()));
+      }
+      form.file("report-" + n + ".txt", "text/plain", text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    long started = System.nanoTime();
+    AdminHttp.Answer a = tally.expect(201, "upload", admin.upload(form));
+    tally.uploadNanos.addAndGet(System.nanoTime() - started);
+    if (a.status() != 201) {
+      return;
+    }
+    String id = a.json().get("id").asText();
+    tally.uploads.incrementAndGet();
+    JsonNode found = tally.expect(200, "search", admin.get("/api/search", "q", "\"" + marker + "\"")).json();
+    if (found.get("total").asLong() != 1 || !found.get("hits").get(0).get("id").asText().equals(id)) {
+      tally.unsearchable.incrementAndGet();
+      tally.failures.putIfAbsent("unsearchable " + marker, found.toString());
+    }
+    live.add(id);
   }
 }
