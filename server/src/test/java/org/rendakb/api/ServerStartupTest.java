@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -98,24 +99,28 @@ class ServerStartupTest {
     assertRefused(ServerMain.EXIT_INDEX, "no index at", "--index", empty.toString(), "--port", "0");
   }
 
+  /** A copy of the good index with its largest file named like {@code kind} rewritten by {@code damage}. */
+  static Path damaged(String name, String kind, UnaryOperator<byte[]> damage) throws Exception {
+    Path index = copyOfGood(name);
+    Path file = largest(index, kind);
+    Files.write(file, damage.apply(Files.readAllBytes(file)));
+    return index;
+  }
+
   @Test
   void aTruncatedSegmentsFileIsRefused() throws Exception {
-    Path index = copyOfGood("truncated");
-    Path segments = largest(index, "segments_");
-    byte[] bytes = Files.readAllBytes(segments);
-    Files.write(segments, Arrays.copyOf(bytes, bytes.length / 2));
+    Path index = damaged("truncated", "segments_", bytes -> Arrays.copyOf(bytes, bytes.length / 2));
     assertRefused(ServerMain.EXIT_INDEX, "damaged or incomplete", "--index", index.toString(), "--port", "0");
   }
 
   @Test
   void aCorruptedSegmentIsRefused() throws Exception {
-    Path index = copyOfGood("corrupted");
-    Path segment = largest(index, ".cfs");
-    byte[] bytes = Files.readAllBytes(segment);
-    for (int i = bytes.length - 64; i < bytes.length; i++) {
-      bytes[i] ^= 0x5a; // the footer and its checksum
-    }
-    Files.write(segment, bytes);
+    Path index = damaged("corrupted", ".cfs", bytes -> {
+      for (int i = bytes.length - 64; i < bytes.length; i++) {
+        bytes[i] ^= 0x5a; // the footer and its checksum
+      }
+      return bytes;
+    });
     assertRefused(ServerMain.EXIT_INDEX, "damaged or incomplete", "--index", index.toString(), "--port", "0");
   }
 
