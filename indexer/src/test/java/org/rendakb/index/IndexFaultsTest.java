@@ -39,7 +39,7 @@ class IndexFaultsTest {
     assumeTrue(Files.isDirectory(LAWS), "the shared corpus is not beside the repository");
     List<Path> files;
     try (Stream<Path> s = Files.list(LAWS)) {
-      files = s.filter(p -> p.toString().endsWith(".md")).sorted().limit(60).toList();
+      files = s.filter(p -> p.toString().endsWith(".md")).sorted().limit(45).toList();
     }
     first = copy(files.subList(0, 20), work.resolve("first"));
     more = copy(files.subList(20, files.size()), work.resolve("more"));
@@ -86,7 +86,7 @@ class IndexFaultsTest {
   void aFullDiskStopsTheRunAndKeepsTheLastCommit() throws Exception {
     long indexBytes = folderBytes(built);
     Path mount = Files.createDirectories(work.resolve("small-disk"));
-    // room for the index and a little more: the 40 more files need about three times the index
+    // room for the index and a little more: the 25 more files need about twice the index
     assumeTrue(Mounts.tmpfs(mount, indexBytes + (1 << 20)), "mount -t tmpfs is not allowed here (not root): skipped");
     try {
       Path index = copyIndex(mount.resolve("index"));
@@ -96,7 +96,7 @@ class IndexFaultsTest {
       assertTrue(run.log().contains("disk full"), run.log());
       IndexSnapshot after = IndexSnapshot.read(index);
       after.assertHoldsAllOf(before, "after the disk filled up");
-      System.out.printf("IndexFaultsTest: disk full after %d of 60 files committed; previous 20 intact%n", after.documents());
+      System.out.printf("IndexFaultsTest: disk full after %d of 45 files committed; previous 20 intact%n", after.documents());
 
       // the same index, given room, completes the work
       Path roomy = Files.createDirectories(work.resolve("roomy"));
@@ -107,7 +107,7 @@ class IndexFaultsTest {
       }
       Indexer.run(new IndexerOptions(roomy, List.of(first, more), 2, false));
       IndexSnapshot done = IndexSnapshot.read(roomy);
-      assertEquals(60, done.documents(), "every file once");
+      assertEquals(45, done.documents(), "every file once");
       done.assertHoldsAllOf(after, "the next run");
     } finally {
       Mounts.unmount(mount);
