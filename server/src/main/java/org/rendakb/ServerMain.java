@@ -26,9 +26,22 @@ import picocli.CommandLine.Option;
  * command line, where other users of the machine could see it).
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
-    description = "Serves search over a rendakb index on HTTP; picks up the indexer's commits within a second.")
+    description = "Serves search over a rendakb index on HTTP; picks up the indexer's commits within a second.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:serving (until stopped)",
+      "1:the index is missing, empty, damaged or of another schema version",
+      "2:usage error",
+      "3:cannot listen on the host and port"
+    })
 public final class ServerMain implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServerMain.class);
+  /** The index is missing, empty, damaged or of another schema version: the message says what to run. */
+  public static final int EXIT_INDEX = 1;
+  /** The options are wrong (picocli's code for usage errors). */
+  public static final int EXIT_USAGE = 2;
+  /** The port is taken or the host is not this machine's. */
+  public static final int EXIT_LISTEN = 3;
 
   @Option(names = "--index", defaultValue = "${env:KB_INDEX}", description = "index folder (env KB_INDEX)")
   Path index;
@@ -58,17 +71,25 @@ public final class ServerMain implements Callable<Integer> {
   long maxUploadMb;
 
   public static void main(String[] args) {
-    int code = new CommandLine(new ServerMain()).execute(args);
+    int code = command().execute(args);
     if (code != 0) {
       System.exit(code);
     }
+  }
+
+  /** The command line as {@code main} runs it: an unexpected failure is one logged line and exit 1, not a stack trace. */
+  public static CommandLine command() {
+    return new CommandLine(new ServerMain()).setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      log.error("the server failed to start: {}", e.toString());
+      return EXIT_INDEX;
+    });
   }
 
   @Override
   public Integer call() throws Exception {
     if (index == null) {
       log.error("no index given: pass --index DIR or set KB_INDEX");
-      return 2;
+      return EXIT_USAGE;
     }
     AdminConfig admin;
     try {
@@ -90,11 +111,22 @@ public final class ServerMain implements Callable<Integer> {
       access = IndexAccess.open(index);
     } catch (IndexNotReadyException e) {
       log.error("cannot serve: {}", e.getMessage());
-      return 1;
+      return EXIT_INDEX;
+    } catch (IOException e) {
+      log.error("cannot serve: the index at {} cannot be read ({}); rebuild it: java -jar indexer/target/indexer.jar --full"
+          + " --index {} FOLDER...", index, e.toString(), index);
+      return EXIT_INDEX;
     }
     Javalin app = App.create(new SearchService(access, dictionary), config);
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      log.error("cannot listen on {}:{}: {}", host, port, e.getMessage());
+      app.stop();
+      access.close(); // closing twice is harmless; a server that never started may not fire its stop event
+      return EXIT_LISTEN;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "server-stop"));
-    app.start();
     log.info("serving {} on http://{}:{}/ ({} abbreviation groups)", index, host, app.port(), dictionary.groups());
     return 0;
   }

@@ -85,6 +85,11 @@ public final class Indexer {
     } catch (FileSystemException e) {
       throw unwritable(options.indexDir(), e);
     }
+    if (!Files.isWritable(options.indexDir())) {
+      // access(2) answers for root too, where a read-only mount refuses what permissions would allow
+      throw new IndexUnusableException("cannot write to the index folder " + options.indexDir().toAbsolutePath()
+          + " (read-only file system or no permission); nothing was changed");
+    }
     try (Directory dir = FSDirectory.open(options.indexDir())) {
       checkSchema(dir, options.full());
       IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField())

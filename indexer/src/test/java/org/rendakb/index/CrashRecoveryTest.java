@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 of the indexer process (the real CLI in a child JVM, committing every second) at seeded
- * random points of a run over 200 corpus files, several times over: after each kill the index
+ * random points of a run over 150 corpus files, several times over: after each kill the index
  * opens and holds exactly its last commit (every file in it once, with all its passages, none
  * orphaned), nothing an earlier commit held is lost, and the next run completes with every file
  * once. The seed is printed; {@code -Drendakb.crash.seed=N} replays a run.
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
   static final Path CORPUS = Path.of(System.getProperty("rendakb.shared", "../../shared")).resolve("corpus");
   static final int KILLS = 4;
-  static final int FILES = 200;
+  static final int FILES = 150;
   static final long SEED = Long.getLong("rendakb.crash.seed", System.nanoTime());
 
   @TempDir Path work;

@@ -1,13 +1,18 @@
 package org.rendakb.search;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -95,10 +100,21 @@ public final class IndexAccess implements AutoCloseable {
     } catch (IncompatibleIndexException e) {
       directory.close();
       throw new IndexNotReadyException(e.getMessage());
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | EOFException
+        | NoSuchFileException e) {
+      closeQuietly(directory);
+      throw new IndexNotReadyException("the index at " + dir + " is damaged or incomplete (" + e.getClass().getSimpleName()
+          + ": " + shorten(e.getMessage()) + "); rebuild it: java -jar indexer/target/indexer.jar --full --index " + dir
+          + " FOLDER...");
     } catch (IOException | RuntimeException | IndexNotReadyException e) {
       closeQuietly(directory);
       throw e;
     }
+  }
+
+  private static String shorten(String message) {
+    String m = message == null ? "" : message.replaceAll("\\s+", " ").strip();
+    return m.length() > 200 ? m.substring(0, 200) + "…" : m;
   }
 
   private static void closeQuietly(Directory directory) {

@@ -69,12 +69,17 @@ class HostileRequestsTest {
 
   /** One GET with the request target exactly as given (no client-side encoding or checks). */
   static Answer get(String target) throws IOException {
+    return get(target, "");
+  }
+
+  /** The same with extra header lines, each ending in CRLF. */
+  static Answer get(String target, String headers) throws IOException {
     requests.incrementAndGet();
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("127.0.0.1", app.port()), 5_000);
       s.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
       OutputStream out = s.getOutputStream();
-      out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+      out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       byte[] raw = readAll(s.getInputStream());
@@ -227,6 +232,14 @@ class HostileRequestsTest {
       assertEquals(400, a.status(), path);
       assertTrue(a.json().get("error").asText().contains("malformed"), a.body());
     }
+  }
+
+  @Test
+  void oversizedHeadersAre431InJson() throws Exception {
+    Answer a = get("/api/search?q=" + enc("代表"), "Cookie: " + "x".repeat(40_000) + "\r\n");
+    assertEquals(431, a.status(), a.body());
+    assertTrue(a.contentType().startsWith("application/json"), a.contentType());
+    assertTrue(a.json().get("error").asText().contains("headers are too large"), a.body());
   }
 
   @Test

@@ -394,7 +394,7 @@ class SearchApiTest {
   void longQueriesAreCutAndSaidSo() throws Exception {
     JsonNode q = http.json("/api/search", "q", "代表".repeat(200)).get("query");
     assertTrue(q.get("truncated").asBoolean());
-    // (a URI beyond Jetty's 8 KB answers 414 before reaching the API)
+    // (a request line beyond App.MAX_REQUEST_HEADER_BYTES answers 414 in JSON before reaching the API: HostileRequestsTest)
     assertEquals(413, http.get("/api/search", "q", "a".repeat(4100)).status());
   }
 
