@@ -5,9 +5,24 @@ import java.util.Map;
 
 /**
  * MRR, success@1, success@10, nDCG@10 and recall@100 of a group of queries, from each query's
- * ranked corpus paths and graded judgments.
+ * ranked corpus paths and graded judgments (2 the document sought or about the question, 1 also
+ * right). Rank-based figures count the first grade-2 document: several files may deserve grade 2
+ * (the same law filed under two folders, every version of the year asked for), and any of them at
+ * the cut is a success. nDCG uses both grades, recall@100 every judged document.
  */
 public record GradedMetrics(int queries, double mrr, double successAt1, double successAt10, double ndcgAt10, double recallAt100) {
+
+  public static final int SOUGHT = 2;
+
+  /** 1-based rank of the first grade-2 document in the ranking, 0 when absent. */
+  public static int firstSought(List<String> ranked, Map<String, Integer> relevant) {
+    for (int i = 0; i < ranked.size(); i++) {
+      if (relevant.getOrDefault(ranked.get(i), 0) >= SOUGHT) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
 
   /** A ranking: corpus paths, best first. */
   public static GradedMetrics of(List<List<String>> rankings, List<Map<String, Integer>> judgments) {
@@ -17,27 +32,24 @@ public record GradedMetrics(int queries, double mrr, double successAt1, double s
     double ndcg = 0;
     double recall = 0;
     for (int q = 0; q < rankings.size(); q++) {
-      List<String> ranked = rankings.get(q);
+      List<String> ranked = rankings.get(q).subList(0, Math.min(100, rankings.get(q).size()));
       Map<String, Integer> rel = judgments.get(q);
-      int first = 0;
+      int first = firstSought(ranked, rel);
       double dcg = 0;
       int found = 0;
-      for (int i = 0; i < ranked.size() && i < 100; i++) {
+      for (int i = 0; i < ranked.size(); i++) {
         int grade = rel.getOrDefault(ranked.get(i), 0);
         if (grade > 0) {
           found++;
-          if (first == 0) {
-            first = i + 1;
-          }
           if (i < 10) {
-            dcg += (Math.pow(2, grade) - 1) / (Math.log(i + 2) / Math.log(2));
+            dcg += gain(grade, i);
           }
         }
       }
       List<Integer> ideal = rel.values().stream().sorted((a, b) -> b - a).toList();
       double idcg = 0;
       for (int i = 0; i < ideal.size() && i < 10; i++) {
-        idcg += (Math.pow(2, ideal.get(i)) - 1) / (Math.log(i + 2) / Math.log(2));
+        idcg += gain(ideal.get(i), i);
       }
       rr += first == 0 ? 0 : 1.0 / first;
       s1 += first == 1 ? 1 : 0;
@@ -47,5 +59,14 @@ public record GradedMetrics(int queries, double mrr, double successAt1, double s
     }
     int n = Math.max(1, rankings.size());
     return new GradedMetrics(rankings.size(), rr / n, s1 / n, s10 / n, ndcg / n, recall / n);
+  }
+
+  private static double gain(int grade, int index) {
+    return (Math.pow(2, grade) - 1) / (Math.log(index + 2) / Math.log(2));
+  }
+
+  /** The figures by name, as stored in the expected-values file. */
+  public Map<String, Double> byName() {
+    return java.util.Map.of("mrr", mrr, "s@1", successAt1, "s@10", successAt10, "ndcg@10", ndcgAt10, "recall@100", recallAt100);
   }
 }

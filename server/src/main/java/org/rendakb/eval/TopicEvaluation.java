@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,38 +16,67 @@ import org.rendakb.search.SearchService;
 /**
  * Topic search on a query set, per group, for the product (the search service, as /api/search
  * answers) and for two plain baselines on the same queries: BM25 over smartcn words and BM25 over
- * CJK bigrams, both on the raw body of each corpus file.
+ * CJK bigrams, both on the body of each document.
  */
 public final class TopicEvaluation {
-  static final int DEPTH = 100;
+  public static final int DEPTH = 100;
+  /** Worst queries listed per group, and documents shown above the one sought for each. */
+  static final int WORST = 5;
+  static final int ABOVE = 3;
 
   public record GroupResult(String group, GradedMetrics product, GradedMetrics smartcn, GradedMetrics bigrams) {}
 
-  /** A query whose document sought the product did not rank first, and what it ranked first. */
-  public record Miss(String group, String query, String wanted, int rank, String rankedFirst) {}
+  /**
+   * A query whose document sought the product did not rank first: its rank (0: not in the top
+   * 100) and the documents ranked above it, as "title (date) path".
+   */
+  public record Miss(String group, String query, String wanted, int rank, List<String> above) {}
 
-  public record Report(List<GroupResult> groups, List<Miss> misses) {
+  public record Report(String set, List<GroupResult> groups, List<Miss> misses) {
+    public GroupResult group(String name) {
+      return groups.stream().filter(g -> g.group().equals(name)).findFirst().orElse(null);
+    }
+
     public String markdown() {
-      StringBuilder s = new StringBuilder("| group | queries | system | MRR | s@1 | s@10 | nDCG@10 | recall@100 |\n"
-          + "|---|---|---|---|---|---|---|---|\n");
-      for (GroupResult g : groups) {
-        row(s, g.group(), "rendakb", g.product());
-        row(s, g.group(), "smartcn BM25 (body)", g.smartcn());
-        row(s, g.group(), "CJK bigram BM25 (body)", g.bigrams());
-      }
+      return table(List.of(this)) + worst();
+    }
+
+    /** The worst queries, with what ranked above the document sought. */
+    public String worst() {
+      StringBuilder s = new StringBuilder();
       if (!misses.isEmpty()) {
-        s.append("\nWorst queries (the document sought not first):\n");
-        misses.stream().sorted((a, b) -> Integer.compare(b.rank() == 0 ? 999 : b.rank(), a.rank() == 0 ? 999 : a.rank()))
-            .limit(15).forEach(m -> s.append(String.format("- [%s] `%s`: wanted %s at %s; first was %s%n", m.group(), m.query(),
-                m.wanted(), m.rank() == 0 ? "none of the top 100" : "rank " + m.rank(), m.rankedFirst())));
+        s.append("\nWorst queries of ").append(set).append(" (the document sought not first; what ranked above it):\n");
+        Map<String, List<Miss>> byGroup = new LinkedHashMap<>();
+        misses.forEach(m -> byGroup.computeIfAbsent(m.group(), g -> new ArrayList<>()).add(m));
+        byGroup.values().forEach(group -> group.stream()
+            .sorted(Comparator.comparingInt((Miss m) -> m.rank() == 0 ? Integer.MAX_VALUE : m.rank()).reversed())
+            .limit(WORST).forEach(m -> {
+              s.append(String.format("- [%s] `%s`: %s at %s%n", m.group(), m.query(), m.wanted(),
+                  m.rank() == 0 ? "none of the top " + DEPTH : "rank " + m.rank()));
+              m.above().forEach(a -> s.append("  - ").append(a).append('\n'));
+            }));
       }
       return s.toString();
     }
+  }
 
-    private static void row(StringBuilder s, String group, String system, GradedMetrics m) {
-      s.append(String.format("| %s | %d | %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n", group, m.queries(), system, m.mrr(),
-          m.successAt1(), m.successAt10(), m.ndcgAt10(), m.recallAt100()));
+  /** One table of every group of every report: the product beside both baselines. */
+  public static String table(List<Report> reports) {
+    StringBuilder s = new StringBuilder(
+        "| set | group | queries | system | MRR | s@1 | s@10 | nDCG@10 | recall@100 |\n|---|---|---|---|---|---|---|---|---|\n");
+    for (Report r : reports) {
+      for (GroupResult g : r.groups()) {
+        row(s, r.set(), g.group(), "rendakb", g.product());
+        row(s, r.set(), g.group(), "smartcn BM25 (body)", g.smartcn());
+        row(s, r.set(), g.group(), "CJK bigram BM25 (body)", g.bigrams());
+      }
     }
+    return s.toString();
+  }
+
+  private static void row(StringBuilder s, String set, String group, String system, GradedMetrics m) {
+    s.append(String.format("| %s | %s | %d | %s | %.3f | %.3f | %.3f | %.3f | %.3f |%n", set, group, m.queries(), system,
+        m.mrr(), m.successAt1(), m.successAt10(), m.ndcgAt10(), m.recallAt100()));
   }
 
   public static List<TopicQuery> load(Path jsonl) throws IOException {
@@ -60,29 +90,37 @@ public final class TopicEvaluation {
     return out;
   }
 
-  public static Report run(SearchService service, BodyBaseline smartcn, BodyBaseline bigrams, List<TopicQuery> queries)
-      throws IOException {
+  /** Judged paths that are not documents of the index: a typo in a hand-judged set, or a stale set. */
+  public static List<String> unknownPaths(List<TopicQuery> queries, CorpusDocs docs) {
+    return queries.stream().flatMap(q -> q.relevant().keySet().stream()).distinct().filter(p -> !docs.hasPath(p)).toList();
+  }
+
+  public static Report run(String set, SearchService service, CorpusDocs docs, BodyBaseline smartcn, BodyBaseline bigrams,
+      List<TopicQuery> queries) throws IOException {
     Map<String, List<List<String>>> product = new LinkedHashMap<>();
     Map<String, List<List<String>>> words = new LinkedHashMap<>();
     Map<String, List<List<String>>> grams = new LinkedHashMap<>();
     Map<String, List<Map<String, Integer>>> judgments = new LinkedHashMap<>();
     List<Miss> misses = new ArrayList<>();
     for (TopicQuery q : queries) {
-      Map<String, List<String>> filters = new LinkedHashMap<>();
-      q.filters().forEach((k, v) -> filters.put(k, List.of(v)));
-      SearchResult result = service.search(new SearchRequest(q.query(), filters, null, null, null, 1, DEPTH));
+      SearchResult result = service.search(new SearchRequest(q.query(), Map.of(), null, null, null, 1, DEPTH));
       List<String> ranked = new ArrayList<>();
+      List<String> shown = new ArrayList<>();
       for (SearchResult.Hit hit : result.hits()) {
-        ranked.add(corpusPath(hit.path(), q.relevant()));
+        CorpusDocs.Doc d = docs.byId(hit.id());
+        ranked.add(d.corpusPath());
+        shown.add(d.title() + " (" + (d.date() == null ? "undated" : d.date()) + ") " + d.corpusPath());
       }
       product.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(ranked);
       words.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(smartcn.rank(q.query(), DEPTH));
       grams.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(bigrams.rank(q.query(), DEPTH));
       judgments.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(q.relevant());
-      String wanted = q.relevant().entrySet().stream().filter(e -> e.getValue() == 2).map(Map.Entry::getKey).findFirst().orElse("");
-      int rank = ranked.indexOf(wanted) + 1;
+      int rank = GradedMetrics.firstSought(ranked, q.relevant());
       if (rank != 1) {
-        misses.add(new Miss(q.group(), q.query(), wanted, rank, ranked.isEmpty() ? "nothing" : ranked.get(0)));
+        String wanted = q.relevant().entrySet().stream().filter(e -> e.getValue() >= GradedMetrics.SOUGHT)
+            .map(Map.Entry::getKey).findFirst().orElseThrow();
+        int above = rank == 0 ? ABOVE : Math.min(ABOVE, rank - 1);
+        misses.add(new Miss(q.group(), q.query(), wanted, rank, shown.subList(0, Math.min(above, shown.size()))));
       }
     }
     List<GroupResult> groups = new ArrayList<>();
@@ -90,16 +128,6 @@ public final class TopicEvaluation {
       groups.add(new GroupResult(g, GradedMetrics.of(product.get(g), judgments.get(g)),
           GradedMetrics.of(words.get(g), judgments.get(g)), GradedMetrics.of(grams.get(g), judgments.get(g))));
     }
-    return new Report(groups, misses);
-  }
-
-  /** A hit's path is relative to the folder it was indexed from; judgments use corpus paths. */
-  static String corpusPath(String hitPath, Map<String, Integer> relevant) {
-    for (String path : relevant.keySet()) {
-      if (path.equals(hitPath) || path.endsWith("/" + hitPath)) {
-        return path;
-      }
-    }
-    return hitPath;
+    return new Report(set, groups, misses);
   }
 }

@@ -8,6 +8,8 @@ import java.util.List;
  * @param text the query as read (cut to {@link StaffQueryParser#MAX_QUERY_CHARS})
  * @param truncated whether the query was longer and was cut
  * @param browse no search terms: everything matching the filters is listed
+ * @param loose nothing matched the words as typed, so they were read allowing one wrong or missing
+ *     character each
  * @param all groups that must all match; the terms inside one group are alternatives (OR)
  * @param none terms a result must not contain
  * @param ignored pieces of the query that were not used (stray quotes, brackets, a dangling OR, terms
@@ -15,8 +17,13 @@ import java.util.List;
  * @param parsed the whole understanding in one line: {@code +(a | b) +"c d" -e}
  */
 public record QueryDescription(
-    String text, boolean truncated, boolean browse, List<List<Term>> all, List<Term> none, List<String> ignored,
+    String text, boolean truncated, boolean browse, boolean loose, List<List<Term>> all, List<Term> none, List<String> ignored,
     String parsed) {
+
+  /** This description, saying the words were read loosely. */
+  public QueryDescription readLoosely() {
+    return new QueryDescription(text, truncated, browse, true, all, none, ignored, parsed);
+  }
 
   public QueryDescription {
     all = all.stream().map(List::copyOf).toList();

@@ -53,6 +53,8 @@ public final class SearchService {
   public static final int FACET_VALUES = 20;
   /** The deepest result a page may reach: page × size. */
   public static final int MAX_DEPTH = 10_000;
+  /** Fewer hits than this for the words as typed, and the words are also read loosely. */
+  static final int LOOSE_BELOW = 5;
 
   private static final Query DOCUMENTS = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
   private static final Query PASSAGES = new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE));
@@ -87,70 +89,85 @@ public final class SearchService {
     ParsedQuery parsed = parser.parse(request.q());
     SortOrder order = request.sort() != null ? request.sort() : parsed.browse() ? SortOrder.DATE_DESC : SortOrder.RELEVANCE;
     return index.withSearcher(shared -> {
-      BooleanQuery.Builder base = new BooleanQuery.Builder()
-          .add(parsed.query(), parsed.browse() ? Occur.FILTER : Occur.MUST)
-          .add(DOCUMENTS, Occur.FILTER);
-      if (request.from() != null || request.to() != null) {
-        long lo = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
-        long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
-        base.add(LongField.newRangeQuery(Fields.DATE_DAYS, lo, hi), Occur.FILTER);
+      SearchResult result = search(shared, request, order, parsed, parsed.query(), parsed.description(), start);
+      if (result.total() < LOOSE_BELOW && parsed.loose() != null) {
+        // (almost) nothing as typed: read each word allowing one wrong or missing character, and
+        // say so; kept when it finds more, the words as typed still rank first among its hits
+        SearchResult loose = search(shared, request, order, parsed, parsed.loose(), parsed.description().readLoosely(), start);
+        if (loose.total() > result.total()) {
+          result = loose;
+        }
       }
-      DrillDownQuery drill = new DrillDownQuery(shared.facetsConfig(), base.build());
-      request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
-
-      // A searcher of the same reader per request, so that the timeout is this request's own.
-      // DrillSideways scoring (any facet filter) cannot run under a timeout in Lucene 10, so those
-      // searches are bounded by the parser's limits on terms and variants alone.
-      IndexSearcher timed = shared;
-      if (request.filters().isEmpty()) {
-        timed = new IndexSearcher(shared.getIndexReader());
-        timed.setTimeout(new QueryTimeoutImpl(TIMEOUT_MILLIS));
-      }
-      int depth = request.page() * request.size();
-      TopFieldCollectorManager collector = new TopFieldCollectorManager(sort(order), depth, null, Integer.MAX_VALUE);
-      TopFieldDocs top;
-      Map<String, List<SearchResult.FacetValue>> facets;
-      if (shared.facetState() == null) {
-        top = timed.search(drill, collector);
-        facets = emptyFacets();
-      } else {
-        DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> result =
-            new DrillSideways(timed, shared.facetsConfig(), shared.facetState()).search(drill, collector);
-        top = result.collectorResult;
-        facets = facets(shared, result.facets, request.filters());
-      }
-      if (timed.timedOut()) {
-        log.warn("search timed out after {} ms, partial results: {}", TIMEOUT_MILLIS, parsed.description().parsed());
-      }
-      ScoreDoc[] all = top.scoreDocs;
-      int from = Math.min(all.length, (request.page() - 1) * request.size());
-      int[] docIds = new int[all.length - from];
-      for (int i = from; i < all.length; i++) {
-        docIds[i - from] = all[i].doc;
-      }
-      // each hit's stored fields are read once, text included: the snippets need the text anyway
-      StoredFields stored = shared.storedFields();
-      Document[] docs = new Document[docIds.length];
-      String[] texts = new String[docIds.length];
-      for (int i = 0; i < docIds.length; i++) {
-        docs[i] = stored.document(docIds[i]);
-        texts[i] = docs[i].get(Fields.TEXT);
-      }
-      List<List<String>> snippets = this.snippets.of(shared, parsed.query(), docIds, texts);
-      List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
-      for (int i = 0; i < docIds.length; i++) {
-        Document d = docs[i];
-        // a sorted search keeps the score among the sort values, not in ScoreDoc.score
-        Float score = order == SortOrder.RELEVANCE && all[from + i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f
-            ? f : null;
-        hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
-            d.get(Fields.DATE), intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
-            d.get(Fields.REGION), d.get(Fields.PLACE), score, snippets.get(i)));
-      }
-      long tookMs = (System.nanoTime() - start) / 1_000_000;
-      return new SearchResult(top.totalHits.value(), request.page(), request.size(), tookMs, parsed.description(),
-          hits, facets);
+      return result;
     });
+  }
+
+  private SearchResult search(ReaderSearcher shared, SearchRequest request, SortOrder order, ParsedQuery parsed,
+      Query query, QueryDescription description, long start) throws IOException {
+    BooleanQuery.Builder base = new BooleanQuery.Builder()
+        .add(query, parsed.browse() ? Occur.FILTER : Occur.MUST)
+        .add(DOCUMENTS, Occur.FILTER);
+
+    if (request.from() != null || request.to() != null) {
+      long lo = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
+      long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
+      base.add(LongField.newRangeQuery(Fields.DATE_DAYS, lo, hi), Occur.FILTER);
+    }
+    DrillDownQuery drill = new DrillDownQuery(shared.facetsConfig(), base.build());
+    request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
+
+    // A searcher of the same reader per request, so that the timeout is this request's own.
+    // DrillSideways scoring (any facet filter) cannot run under a timeout in Lucene 10, so those
+    // searches are bounded by the parser's limits on terms and variants alone.
+    IndexSearcher timed = shared;
+    if (request.filters().isEmpty()) {
+      timed = new IndexSearcher(shared.getIndexReader());
+      timed.setTimeout(new QueryTimeoutImpl(TIMEOUT_MILLIS));
+    }
+    int depth = request.page() * request.size();
+    TopFieldCollectorManager collector = new TopFieldCollectorManager(sort(order), depth, null, Integer.MAX_VALUE);
+    TopFieldDocs top;
+    Map<String, List<SearchResult.FacetValue>> facets;
+    if (shared.facetState() == null) {
+      top = timed.search(drill, collector);
+      facets = emptyFacets();
+    } else {
+      DrillSideways.ConcurrentDrillSidewaysResult<TopFieldDocs> result =
+          new DrillSideways(timed, shared.facetsConfig(), shared.facetState()).search(drill, collector);
+      top = result.collectorResult;
+      facets = facets(shared, result.facets, request.filters());
+    }
+    if (timed.timedOut()) {
+      log.warn("search timed out after {} ms, partial results: {}", TIMEOUT_MILLIS, parsed.description().parsed());
+    }
+    ScoreDoc[] all = top.scoreDocs;
+    int from = Math.min(all.length, (request.page() - 1) * request.size());
+    int[] docIds = new int[all.length - from];
+    for (int i = from; i < all.length; i++) {
+      docIds[i - from] = all[i].doc;
+    }
+    // each hit's stored fields are read once, text included: the snippets need the text anyway
+    StoredFields stored = shared.storedFields();
+    Document[] docs = new Document[docIds.length];
+    String[] texts = new String[docIds.length];
+    for (int i = 0; i < docIds.length; i++) {
+      docs[i] = stored.document(docIds[i]);
+      texts[i] = docs[i].get(Fields.TEXT);
+    }
+    List<List<String>> snippets = this.snippets.of(shared, query == parsed.query() ? parsed.highlight() : query, docIds, texts);
+    List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
+    for (int i = 0; i < docIds.length; i++) {
+      Document d = docs[i];
+      // a sorted search keeps the score among the sort values, not in ScoreDoc.score
+      Float score = order == SortOrder.RELEVANCE && all[from + i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f
+          ? f : null;
+      hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
+          d.get(Fields.DATE), intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
+          d.get(Fields.REGION), d.get(Fields.PLACE), score, snippets.get(i)));
+    }
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    return new SearchResult(top.totalHits.value(), request.page(), request.size(), tookMs, description,
+        hits, facets);
   }
 
   static Sort sort(SortOrder order) {

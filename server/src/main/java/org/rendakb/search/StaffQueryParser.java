@@ -1,7 +1,17 @@
 package org.rendakb.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -45,8 +55,15 @@ public final class StaffQueryParser {
   private static final String SEPARATORS = "()[]{}<>（）【】《》〈〉〔〕";
   private static final String QUOTES = "\"“”「」『』„";
 
-  private final QueryBuilder words = new QueryBuilder(Analyzers.words());
-  private final QueryBuilder bigrams = new QueryBuilder(Analyzers.bigrams());
+  static final float YEAR_BOOST = 4.0f;
+  private static final Pattern YEAR = Pattern.compile("^(19[4-9]\\d|20\\d\\d)年?$");
+  static final float TEXT_ALL_WORDS_BOOST = 0.3f;
+  static final float TITLE_ALL_WORDS_BOOST = 1.0f;
+
+  private final Analyzer wordAnalyzer = Analyzers.words();
+  private final QueryBuilder words = new QueryBuilder(wordAnalyzer);
+  private final Analyzer bigramAnalyzer = Analyzers.bigrams();
+  private final QueryBuilder bigrams = new QueryBuilder(bigramAnalyzer);
   private final Abbreviations abbreviations;
 
   public StaffQueryParser(Abbreviations abbreviations) {
@@ -74,6 +91,9 @@ public final class StaffQueryParser {
     List<QueryDescription.Term> none = new ArrayList<>();
     List<List<Query>> groups = new ArrayList<>();
     List<Query> excluded = new ArrayList<>();
+    Set<Integer> years = new HashSet<>();
+    List<List<Query>> looseGroups = new ArrayList<>();
+    List<List<Query>> markedGroups = new ArrayList<>();
     boolean pendingOr = false;
     boolean lastWasPositive = false;
     int used = 0;
@@ -92,7 +112,13 @@ public final class StaffQueryParser {
         continue;
       }
       List<String> variants = token.kind == Kind.WORD ? abbreviations.variants(token.text) : List.of();
-      Query query = clause(token, variants);
+      Integer year = token.kind == Kind.WORD && !token.negated ? year(token.text) : null;
+      if (year != null) {
+        years.add(year);
+      }
+      Query query = clause(token, variants, true);
+      Query marked = clause(token, variants, false);
+      Query loose = token.kind == Kind.WORD && !token.negated ? looseClause(token, variants) : query;
       if (query == null) {
         ignored.add(label);
         continue;
@@ -111,11 +137,15 @@ public final class StaffQueryParser {
       } else if (pendingOr) {
         all.getLast().add(term);
         groups.getLast().add(query);
+        markedGroups.getLast().add(marked);
+        looseGroups.getLast().add(loose == null ? query : loose);
         pendingOr = false;
         lastWasPositive = true;
       } else {
         all.add(new ArrayList<>(List.of(term)));
         groups.add(new ArrayList<>(List.of(query)));
+        markedGroups.add(new ArrayList<>(List.of(marked)));
+        looseGroups.add(new ArrayList<>(List.of(loose == null ? query : loose)));
         lastWasPositive = true;
       }
     }
@@ -123,8 +153,10 @@ public final class StaffQueryParser {
       ignored.add("OR");
     }
     boolean browse = groups.isEmpty() && excluded.isEmpty();
-    return new ParsedQuery(build(groups, excluded),
-        new QueryDescription(original, truncated, browse, all, none, ignored, render(all, none)));
+    Query strict = build(groups, excluded);
+    Query loose = browse ? null : build(looseGroups, excluded);
+    return new ParsedQuery(strict, loose == null || loose.equals(strict) ? null : loose, build(markedGroups, excluded),
+        new QueryDescription(original, truncated, browse, false, all, none, ignored, render(all, none)), years);
   }
 
   private static Query build(List<List<Query>> groups, List<Query> excluded) {
@@ -158,8 +190,11 @@ public final class StaffQueryParser {
     return String.join(" ", parts);
   }
 
-  /** The query of one term, or null when nothing searchable is left after analysis (punctuation). */
-  private Query clause(Token token, List<String> variants) {
+  /**
+   * The query of one term, or null when nothing searchable is left after analysis (punctuation).
+   * {@code apart}: also where all the word's smartcn words occur apart (for matching, not marking).
+   */
+  private Query clause(Token token, List<String> variants, boolean apart) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int n = 0;
     if (token.kind == Kind.WORD) {
@@ -176,8 +211,87 @@ public final class StaffQueryParser {
         n += add(b, bigramPhrase(Fields.TEXT_BIGRAMS, form), TEXT_BIGRAMS_BOOST);
       }
       n += add(b, bigramPhrase(Fields.TITLE_BIGRAMS, form), TITLE_BIGRAMS_BOOST);
+      if (token.kind == Kind.WORD && apart) {
+        // a long word typed as one (民生实事项目票决, 浙江省人大常委会 for 浙江省各级人民代表大会常务委员会)
+        // also matches where all its words occur apart; the phrase forms above score higher
+        if (!token.titleOnly) {
+          n += add(b, allWords(Fields.TEXT, form), TEXT_ALL_WORDS_BOOST);
+        }
+        n += add(b, allWords(Fields.TITLE, form), TITLE_ALL_WORDS_BOOST);
+      }
+    }
+    Integer year = token.kind == Kind.WORD && !token.titleOnly ? year(token.text) : null;
+    if (n > 0 && year != null) {
+      // a year is also the document's year: 职业病防治法 2018 puts the 2018 version first
+      add(b, IntField.newExactQuery(Fields.YEAR, year), YEAR_BOOST);
     }
     return n == 0 ? null : b.build();
+  }
+
+  /** The year a word names (2018, 2018年, ２０１８), or null. */
+  static Integer year(String word) {
+    Matcher m = YEAR.matcher(FoldingCharFilter.fold(word));
+    return m.matches() ? Integer.valueOf(m.group(1)) : null;
+  }
+
+  /**
+   * A word read loosely, for a query that finds nothing as typed: a character dropped or mistyped
+   * (东营 保与修复 for 保护与修复) leaves all but one of the word's bigrams, so all but one must match,
+   * in the title or in the text (宗事务: 宗事 or 事务). A word of one bigram (two characters) must
+   * still match as typed.
+   */
+  private Query looseClause(Token token, List<String> variants) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int n = 0;
+    List<String> forms = new ArrayList<>();
+    forms.add(token.text);
+    forms.addAll(variants);
+    for (String form : forms) {
+      List<String> grams = terms(bigramAnalyzer, Fields.TITLE_BIGRAMS, form);
+      if (grams.size() < 2) {
+        return null;
+      }
+      n += add(b, mostOf(Fields.TITLE_BIGRAMS, grams), TITLE_BIGRAMS_BOOST);
+      if (!token.titleOnly) {
+        n += add(b, mostOf(Fields.TEXT_BIGRAMS, grams), TEXT_BIGRAMS_BOOST);
+      }
+    }
+    return n == 0 ? null : b.build();
+  }
+
+  private static Query mostOf(String field, List<String> grams) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    grams.forEach(g -> b.add(new TermQuery(new Term(field, g)), Occur.SHOULD));
+    return b.setMinimumNumberShouldMatch(grams.size() - 1).build();
+  }
+
+  /** Every smartcn word of {@code text} on the field, in any order and place; null for fewer than two words. */
+  private Query allWords(String field, String text) {
+    List<String> terms = terms(wordAnalyzer, field, text);
+    if (terms.size() < 2) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    terms.forEach(t -> b.add(new TermQuery(new Term(field, t)), Occur.MUST));
+    return b.build();
+  }
+
+  /** The distinct terms the analyzer makes of the text, in order. */
+  private static List<String> terms(Analyzer analyzer, String field, String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (!terms.contains(term.toString())) {
+          terms.add(term.toString());
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
   }
 
   /**

@@ -50,4 +50,17 @@ class StaffQueryParserTest {
     assertTrue(parser.parse("字".repeat(1000)).description().truncated());
     assertEquals(StaffQueryParser.MAX_TERMS, parser.parse("甲乙 ".repeat(40)).description().all().size());
   }
+
+  @Test
+  void yearsAreReadInAnyWidthAndLooseReadingNeedsALongerWord() {
+    assertEquals(2018, StaffQueryParser.year("２０１８年"));
+    assertEquals(1998, StaffQueryParser.year("1998"));
+    assertEquals(null, StaffQueryParser.year("12345"));
+    ParsedQuery q = parser.parse("职业病防治法 ２０１８");
+    assertEquals(java.util.Set.of(2018), q.years());
+    assertTrue(q.loose() != null, "a word of three or more characters can be read loosely");
+    assertEquals(null, parser.parse("青岛 燃气").loose(), "two-character words are only read as typed");
+    assertFalse(q.description().loose());
+    assertTrue(q.description().readLoosely().loose());
+  }
 }
