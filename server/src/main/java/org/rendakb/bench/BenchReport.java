@@ -42,6 +42,8 @@ record BenchReport(Instant began, String machine, double loadBefore, double load
       growth(md, "indexer heap live after GC, MB", run.heap().liveMb(), big.heap().liveMb());
       growth(md, "server heap after GC (max), MB", search.heapAfterGcMb(), scale.search().heapAfterGcMb());
       growth(md, "server start, s", search.startSeconds(), scale.search().startSeconds());
+      growth(md, "server CPU ms per request, 2 clients", search.serverCpuMsPerRequest().get(2),
+          scale.search().serverCpuMsPerRequest().get(2));
       for (String kind : List.of("topic", "phrase", "browse", "precedent")) {
         growth(md, kind + " p50 ms, 2 clients", search.row(2, kind).p50Ms(), scale.search().row(2, kind).p50Ms());
         growth(md, kind + " p99 ms, 2 clients", search.row(2, kind).p99Ms(), scale.search().row(2, kind).p99Ms());
@@ -64,8 +66,10 @@ record BenchReport(Instant began, String machine, double loadBefore, double load
       md.append(String.format("| %d | %s | %d | %.1f | %.1f | %.1f | %d | %.1f |%n", row.clients(), row.kind(), row.requests(),
           row.perSecond(), row.p50Ms(), row.p99Ms(), row.errors(), row.load()));
     }
-    md.append(String.format("%nServer: longest GC pause %.1f ms, largest heap after a GC %.0f MB, up in %.1f s.%n%n",
-        r.maxGcPauseMs(), r.heapAfterGcMb(), r.startSeconds()));
+    StringBuilder cpu = new StringBuilder();
+    r.serverCpuMsPerRequest().forEach((clients, ms) -> cpu.append(String.format(", %.1f at %d", ms, clients)));
+    md.append(String.format("%nServer: CPU ms per request (all kinds) by clients%s; longest GC pause %.1f ms, largest heap "
+        + "after a GC %.0f MB, up in %.1f s.%n%n", cpu, r.maxGcPauseMs(), r.heapAfterGcMb(), r.startSeconds()));
   }
 
   private static void growth(StringBuilder md, String figure, double small, double big) {

@@ -37,7 +37,12 @@ public final class SearchBench {
   record Row(int clients, String kind, int requests, double perSecond, double p50Ms, double p99Ms, int errors, double load) {}
 
   /** {@code heapAfterGcMb}: the largest heap left after a collection (the server's live set). */
-  record Result(String heap, int seconds, List<Row> rows, double maxGcPauseMs, double heapAfterGcMb, double startSeconds) {
+  /**
+   * {@code serverCpuMsPerRequest}: the server process's CPU time over the requests of each client
+   * count, all kinds together; unlike latency it barely moves with the load of other processes.
+   */
+  record Result(String heap, int seconds, List<Row> rows, Map<Integer, Double> serverCpuMsPerRequest, double maxGcPauseMs,
+      double heapAfterGcMb, double startSeconds) {
     Row row(int clients, String kind) {
       return rows.stream().filter(r -> r.clients() == clients && r.kind().equals(kind)).findFirst().orElseThrow();
     }
@@ -55,7 +60,9 @@ public final class SearchBench {
    * org.rendakb.bench.SearchBench INDEX CORPUS OUT [SECONDS] [HEAP]}.
    */
   public static void main(String[] args) throws Exception {
-    Path serverJar = Path.of(SearchBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    // -Dbench.serverJar=OTHER.jar serves with another build, for comparing two versions
+    Path serverJar = Path.of(System.getProperty("bench.serverJar",
+        Path.of(SearchBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()));
     String jvmArgs = System.getProperty("bench.serverJvmArgs", "").strip();
     measure(Path.of(args[0]).toAbsolutePath(), serverJar, Path.of(args[1]), Path.of(args[2]),
         args.length > 3 ? Integer.parseInt(args[3]) : 20, args.length > 4 ? args[4] : "512m",
@@ -89,14 +96,19 @@ public final class SearchBench {
       // warm-up: the JIT and the OS page cache, not measured
       run(http, base, mix, 2, Math.max(5, seconds / 2));
       List<Row> rows = new ArrayList<>();
+      Map<Integer, Double> cpu = new LinkedHashMap<>();
       for (int clients : CLIENTS) {
+        long cpuBefore = cpuNanos(server);
         List<Row> measured = run(http, base, mix, clients, seconds);
+        int requests = measured.stream().mapToInt(Row::requests).sum();
+        cpu.put(clients, (cpuNanos(server) - cpuBefore) / 1e6 / Math.max(1, requests));
+        System.out.printf("  %d clients: server CPU %.1f ms per request%n", clients, cpu.get(clients));
         measured.forEach(r -> System.out.printf("  %d clients, %s: %.1f req/s, p50 %.1f ms, p99 %.1f ms, %d errors (load %.1f)%n",
             r.clients(), r.kind(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.errors(), r.load()));
         rows.addAll(measured);
       }
       String log = Files.exists(gcLog) ? Files.readString(gcLog) : "";
-      return new Result(heap, seconds, rows, max(PAUSE, log), max(AFTER_GC, log), startSeconds);
+      return new Result(heap, seconds, rows, cpu, max(PAUSE, log), max(AFTER_GC, log), startSeconds);
     } finally {
       server.destroy();
       server.waitFor();
@@ -203,6 +215,10 @@ public final class SearchBench {
       Thread.sleep(500);
     }
     throw new IllegalStateException("the server did not come up; see server.log");
+  }
+
+  private static long cpuNanos(Process process) {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   /** The largest number the pattern's group captures in the GC log, 0 when none. */
