@@ -41,15 +41,21 @@ public final class SearchBench {
    * {@code serverCpuMsPerRequest}: the server process's CPU time over the requests of each client
    * count, all kinds together; unlike latency it barely moves with the load of other processes.
    */
+  /**
+   * {@code maxGcPauseMs} counts the pauses from the first measured request on; {@code
+   * startupGcPauseMs} those before (class loading, opening the index).
+   */
   record Result(String heap, int seconds, List<Row> rows, Map<Integer, Double> serverCpuMsPerRequest, double maxGcPauseMs,
-      double heapAfterGcMb, double startSeconds) {
+      double startupGcPauseMs, double heapAfterGcMb, double startSeconds) {
     Row row(int clients, String kind) {
       return rows.stream().filter(r -> r.clients() == clients && r.kind().equals(kind)).findFirst().orElseThrow();
     }
   }
 
   static final int[] CLIENTS = {1, 2, 8};
-  private static final Pattern PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms");
+  /** A stop-the-world pause (G1, and ZGC's phases) or a thread stalled for memory (ZGC), with its JVM uptime. */
+  private static final Pattern PAUSE = Pattern.compile("^\\[([0-9.]+)s\\].*(?:Pause|Allocation Stall).* ([0-9.]+)ms$",
+      Pattern.MULTILINE);
   private static final Pattern AFTER_GC = Pattern.compile("->([0-9]+)M\\(");
 
   private SearchBench() {}
@@ -82,7 +88,7 @@ public final class SearchBench {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // a fixed heap: left to grow from a small start, G1 runs a marking cycle every second or so
         // and its remark pauses were the longest seen (up to 72 ms on the corpus at 512 MB)
-        "-Xms" + heap, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+        "-Xms" + heap, "-Xmx" + heap, "-Xlog:gc,gc+phases:file=" + gcLog));
     command.addAll(jvmArgs);
     command.addAll(List.of("-jar", serverJar.toString(), "--index", index.toString(), "--port", String.valueOf(port)));
     long started = System.nanoTime();
@@ -95,6 +101,8 @@ public final class SearchBench {
       double startSeconds = (System.nanoTime() - started) / 1e9;
       // warm-up: the JIT and the OS page cache, not measured
       run(http, base, mix, 2, Math.max(5, seconds / 2));
+      // the server JVM's uptime is at most this when measuring begins: its clock starts after the process
+      double measuredFrom = (System.nanoTime() - started) / 1e9;
       List<Row> rows = new ArrayList<>();
       Map<Integer, Double> cpu = new LinkedHashMap<>();
       for (int clients : CLIENTS) {
@@ -108,7 +116,8 @@ public final class SearchBench {
         rows.addAll(measured);
       }
       String log = Files.exists(gcLog) ? Files.readString(gcLog) : "";
-      return new Result(heap, seconds, rows, cpu, max(PAUSE, log), max(AFTER_GC, log), startSeconds);
+      return new Result(heap, seconds, rows, cpu, maxPause(log, measuredFrom, Double.MAX_VALUE), maxPause(log, 0, measuredFrom),
+          max(AFTER_GC, log), startSeconds);
     } finally {
       server.destroy();
       server.waitFor();
@@ -215,6 +224,19 @@ public final class SearchBench {
       Thread.sleep(500);
     }
     throw new IllegalStateException("the server did not come up; see server.log");
+  }
+
+  /** The longest pause whose JVM uptime lies in [from, to) seconds. */
+  static double maxPause(String gcLog, double from, double to) {
+    double max = 0;
+    Matcher m = PAUSE.matcher(gcLog);
+    while (m.find()) {
+      double at = Double.parseDouble(m.group(1));
+      if (at >= from && at < to) {
+        max = Math.max(max, Double.parseDouble(m.group(2)));
+      }
+    }
+    return max;
   }
 
   private static long cpuNanos(Process process) {
