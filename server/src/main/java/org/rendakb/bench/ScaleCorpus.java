@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * those of real documents while the texts are new. The two PDFs are not varied (about 1% of the text).
  */
 public final class ScaleCorpus {
-  private static final Pattern TYPE_WORD = Pattern.compile("(条例|规定|办法|决定|决议|细则|规则|解释|报告|法)$");
+  private static final Pattern TYPE_WORD = Pattern.compile("(政府工作报告|工作报告|实施办法|若干规定|条例|规定|办法|决定|决议|细则|规则|解释|报告|法)$");
   private static final String INFO_END = "<!-- INFO END -->";
 
   private record Source(Path relative, String header, String title, List<String> paragraphs) {}
@@ -81,7 +81,10 @@ public final class ScaleCorpus {
     return new Source(relative, header + "\n", title, paragraphs);
   }
 
-  /** 上海市养老服务条例 → 上海市养老服务（样本3）条例: the type word stays last, where metadata reads it. */
+  /**
+   * 上海市养老服务条例 → 上海市养老服务（样本3）条例: the longest type phrase stays whole at the end,
+   * where metadata reads the type (…（样本1）政府工作报告, not …政府工作（样本1）报告).
+   */
   static String variantTitle(String title, int k) {
     Matcher m = TYPE_WORD.matcher(title);
     String tag = "（样本" + k + "）";

@@ -37,14 +37,25 @@ public final class SearchBench {
   record Row(int clients, String kind, int requests, double perSecond, double p50Ms, double p99Ms, int errors, double load) {}
 
   /** {@code heapAfterGcMb}: the largest heap left after a collection (the server's live set). */
-  record Result(String heap, int seconds, List<Row> rows, double maxGcPauseMs, double heapAfterGcMb, double startSeconds) {
+  /**
+   * {@code serverCpuMsPerRequest}: the server process's CPU time over the requests of each client
+   * count, all kinds together; unlike latency it barely moves with the load of other processes.
+   */
+  /**
+   * {@code maxGcPauseMs} counts the pauses from the first measured request on; {@code
+   * startupGcPauseMs} those before (class loading, opening the index).
+   */
+  record Result(String heap, int seconds, List<Row> rows, Map<Integer, Double> serverCpuMsPerRequest, double maxGcPauseMs,
+      double startupGcPauseMs, double heapAfterGcMb, double startSeconds) {
     Row row(int clients, String kind) {
       return rows.stream().filter(r -> r.clients() == clients && r.kind().equals(kind)).findFirst().orElseThrow();
     }
   }
 
   static final int[] CLIENTS = {1, 2, 8};
-  private static final Pattern PAUSE = Pattern.compile("Pause.* ([0-9.]+)ms");
+  /** A stop-the-world pause (G1, and ZGC's phases) or a thread stalled for memory (ZGC), with its JVM uptime. */
+  private static final Pattern PAUSE = Pattern.compile("^\\[([0-9.]+)s\\].*(?:Pause|Allocation Stall).* ([0-9.]+)ms$",
+      Pattern.MULTILINE);
   private static final Pattern AFTER_GC = Pattern.compile("->([0-9]+)M\\(");
 
   private SearchBench() {}
@@ -55,7 +66,9 @@ public final class SearchBench {
    * org.rendakb.bench.SearchBench INDEX CORPUS OUT [SECONDS] [HEAP]}.
    */
   public static void main(String[] args) throws Exception {
-    Path serverJar = Path.of(SearchBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    // -Dbench.serverJar=OTHER.jar serves with another build, for comparing two versions
+    Path serverJar = Path.of(System.getProperty("bench.serverJar",
+        Path.of(SearchBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()));
     String jvmArgs = System.getProperty("bench.serverJvmArgs", "").strip();
     measure(Path.of(args[0]).toAbsolutePath(), serverJar, Path.of(args[1]), Path.of(args[2]),
         args.length > 3 ? Integer.parseInt(args[3]) : 20, args.length > 4 ? args[4] : "512m",
@@ -75,7 +88,7 @@ public final class SearchBench {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // a fixed heap: left to grow from a small start, G1 runs a marking cycle every second or so
         // and its remark pauses were the longest seen (up to 72 ms on the corpus at 512 MB)
-        "-Xms" + heap, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+        "-Xms" + heap, "-Xmx" + heap, "-Xlog:gc,gc+phases:file=" + gcLog));
     command.addAll(jvmArgs);
     command.addAll(List.of("-jar", serverJar.toString(), "--index", index.toString(), "--port", String.valueOf(port)));
     long started = System.nanoTime();
@@ -88,15 +101,23 @@ public final class SearchBench {
       double startSeconds = (System.nanoTime() - started) / 1e9;
       // warm-up: the JIT and the OS page cache, not measured
       run(http, base, mix, 2, Math.max(5, seconds / 2));
+      // the server JVM's uptime is at most this when measuring begins: its clock starts after the process
+      double measuredFrom = (System.nanoTime() - started) / 1e9;
       List<Row> rows = new ArrayList<>();
+      Map<Integer, Double> cpu = new LinkedHashMap<>();
       for (int clients : CLIENTS) {
+        long cpuBefore = cpuNanos(server);
         List<Row> measured = run(http, base, mix, clients, seconds);
+        int requests = measured.stream().mapToInt(Row::requests).sum();
+        cpu.put(clients, (cpuNanos(server) - cpuBefore) / 1e6 / Math.max(1, requests));
+        System.out.printf("  %d clients: server CPU %.1f ms per request%n", clients, cpu.get(clients));
         measured.forEach(r -> System.out.printf("  %d clients, %s: %.1f req/s, p50 %.1f ms, p99 %.1f ms, %d errors (load %.1f)%n",
             r.clients(), r.kind(), r.perSecond(), r.p50Ms(), r.p99Ms(), r.errors(), r.load()));
         rows.addAll(measured);
       }
       String log = Files.exists(gcLog) ? Files.readString(gcLog) : "";
-      return new Result(heap, seconds, rows, max(PAUSE, log), max(AFTER_GC, log), startSeconds);
+      return new Result(heap, seconds, rows, cpu, maxPause(log, measuredFrom, Double.MAX_VALUE), maxPause(log, 0, measuredFrom),
+          max(AFTER_GC, log), startSeconds);
     } finally {
       server.destroy();
       server.waitFor();
@@ -203,6 +224,23 @@ public final class SearchBench {
       Thread.sleep(500);
     }
     throw new IllegalStateException("the server did not come up; see server.log");
+  }
+
+  /** The longest pause whose JVM uptime lies in [from, to) seconds. */
+  static double maxPause(String gcLog, double from, double to) {
+    double max = 0;
+    Matcher m = PAUSE.matcher(gcLog);
+    while (m.find()) {
+      double at = Double.parseDouble(m.group(1));
+      if (at >= from && at < to) {
+        max = Math.max(max, Double.parseDouble(m.group(2)));
+      }
+    }
+    return max;
+  }
+
+  private static long cpuNanos(Process process) {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
   }
 
   /** The largest number the pattern's group captures in the GC log, 0 when none. */
