@@ -89,21 +89,29 @@ public final class SearchService {
     ParsedQuery parsed = parser.parse(request.q());
     SortOrder order = request.sort() != null ? request.sort() : parsed.browse() ? SortOrder.DATE_DESC : SortOrder.RELEVANCE;
     return index.withSearcher(shared -> {
-      SearchResult result = search(shared, request, order, parsed, parsed.query(), parsed.description(), start);
-      if (result.total() < LOOSE_BELOW && parsed.loose() != null) {
+      Query highlight = parsed.highlight();
+      QueryDescription description = parsed.description();
+      Matches matches = match(shared, request, order, parsed, parsed.query());
+      if (matches.top().totalHits.value() < LOOSE_BELOW && parsed.loose() != null) {
         // (almost) nothing as typed: read each word allowing one wrong or missing character, and
         // say so; kept when it finds more, the words as typed still rank first among its hits
-        SearchResult loose = search(shared, request, order, parsed, parsed.loose(), parsed.description().readLoosely(), start);
-        if (loose.total() > result.total()) {
-          result = loose;
+        Matches loose = match(shared, request, order, parsed, parsed.loose());
+        if (loose.top().totalHits.value() > matches.top().totalHits.value()) {
+          matches = loose;
+          highlight = parsed.loose();
+          description = description.readLoosely();
         }
       }
-      return result;
+      // only the reading kept is read from storage and highlighted
+      return page(shared, request, order, matches, highlight, description, start);
     });
   }
 
-  private SearchResult search(ReaderSearcher shared, SearchRequest request, SortOrder order, ParsedQuery parsed,
-      Query query, QueryDescription description, long start) throws IOException {
+  /** The ranked documents of one reading of the query and the facet counts beside them. */
+  private record Matches(TopFieldDocs top, Map<String, List<SearchResult.FacetValue>> facets) {}
+
+  private Matches match(ReaderSearcher shared, SearchRequest request, SortOrder order, ParsedQuery parsed, Query query)
+      throws IOException {
     BooleanQuery.Builder base = new BooleanQuery.Builder()
         .add(query, parsed.browse() ? Occur.FILTER : Occur.MUST)
         .add(DOCUMENTS, Occur.FILTER);
@@ -140,6 +148,13 @@ public final class SearchService {
     if (timed.timedOut()) {
       log.warn("search timed out after {} ms, partial results: {}", TIMEOUT_MILLIS, parsed.description().parsed());
     }
+    return new Matches(top, facets);
+  }
+
+  /** The hits of the requested page, with their stored fields and snippets. */
+  private SearchResult page(ReaderSearcher shared, SearchRequest request, SortOrder order, Matches matches, Query highlight,
+      QueryDescription description, long start) throws IOException {
+    TopFieldDocs top = matches.top();
     ScoreDoc[] all = top.scoreDocs;
     int from = Math.min(all.length, (request.page() - 1) * request.size());
     int[] docIds = new int[all.length - from];
@@ -154,7 +169,7 @@ public final class SearchService {
       docs[i] = stored.document(docIds[i]);
       texts[i] = docs[i].get(Fields.TEXT);
     }
-    List<List<String>> snippets = this.snippets.of(shared, query == parsed.query() ? parsed.highlight() : query, docIds, texts);
+    List<List<String>> snippets = this.snippets.of(shared, highlight, docIds, texts);
     List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
       Document d = docs[i];
@@ -167,7 +182,7 @@ public final class SearchService {
     }
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     return new SearchResult(top.totalHits.value(), request.page(), request.size(), tookMs, description,
-        hits, facets);
+        hits, matches.facets());
   }
 
   static Sort sort(SortOrder order) {
