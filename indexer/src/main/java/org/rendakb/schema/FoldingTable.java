@@ -6,10 +6,15 @@ import com.ibm.icu.text.Transliterator;
  * The char-to-char table behind {@link FoldingCharFilter}: full-width ASCII and the ideographic
  * space to their half-width forms, and every traditional ideograph whose simplified form is a
  * single BMP char to that form (from ICU's Traditional-Simplified transform). Built once per JVM.
+ *
+ * <p>Chinese clause punctuation (，；：（）！？) stays full-width: no analyzer keeps punctuation,
+ * and smartcn segments text whose clauses end in ASCII marks about 1.5 times slower (measured on
+ * the corpus laws), which made the segmenter the largest cost of indexing.
  */
 final class FoldingTable {
   private FoldingTable() {}
 
+  private static final String CLAUSE_PUNCTUATION = "，；：（）！？";
   private static final char[] TABLE = build();
 
   static char fold(char c) {
@@ -22,7 +27,9 @@ final class FoldingTable {
       table[c] = (char) c;
     }
     for (int c = 0xFF01; c <= 0xFF5E; c++) {
-      table[c] = (char) (c - 0xFEE0);
+      if (CLAUSE_PUNCTUATION.indexOf(c) < 0) {
+        table[c] = (char) (c - 0xFEE0);
+      }
     }
     table[0x3000] = ' ';
     Transliterator toSimplified = Transliterator.getInstance("Traditional-Simplified");

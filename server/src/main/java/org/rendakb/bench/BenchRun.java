@@ -17,7 +17,8 @@ import java.util.Map;
  * (every figure) to the output folder.
  *
  * <p>{@code java -cp server/target/server.jar org.rendakb.bench.BenchRun CORPUS OUT [full|quick]};
- * quick: 2 threads only, 5 s per client count, no scale run.
+ * quick: 2 threads only, 5 s per client count, no scale run; indexing: only the indexing part
+ * with 2 threads, for working on indexing speed.
  */
 public final class BenchRun {
   static final int FACTOR = 10;
@@ -39,6 +40,10 @@ public final class BenchRun {
     Instant began = Instant.now();
     double loadBefore = Machine.load();
 
+    if (args.length > 2 && args[2].equals("indexing")) {
+      IndexingBench.measure(corpus, out, new int[] {2});
+      return;
+    }
     IndexingBench.Result indexing = IndexingBench.measure(corpus, out, quick ? new int[] {2} : new int[] {1, 2});
     System.out.println("search over HTTP, corpus, server -Xmx512m");
     SearchBench.Result search = SearchBench.measure(indexing.lastIndex(), serverJar, corpus, out.resolve("search-1x"), seconds,

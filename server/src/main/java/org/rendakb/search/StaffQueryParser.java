@@ -350,7 +350,7 @@ public final class StaffQueryParser {
         i++;
       }
       if (i < n && startsWithField(s, i)) {
-        int colon = s.indexOf(':', i);
+        int colon = i + (s.charAt(i) == '标' ? 2 : 5);
         if (colon + 1 < n && !isSeparator(s.charAt(colon + 1))) {
           title = true;
           i = colon + 1;
@@ -393,7 +393,9 @@ public final class StaffQueryParser {
   }
 
   private static boolean startsWithField(String s, int i) {
-    return s.regionMatches(true, i, "title:", 0, 6) || s.startsWith("标题:", i);
+    // the full-width colon is not folded (FoldingTable keeps clause punctuation)
+    return s.regionMatches(true, i, "title:", 0, 6) || s.regionMatches(true, i, "title：", 0, 6)
+        || s.startsWith("标题:", i) || s.startsWith("标题：", i);
   }
 
   /** Control characters (NUL, escape codes pasted with the text) separate words like spaces. */
