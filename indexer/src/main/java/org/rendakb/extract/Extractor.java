@@ -45,7 +45,9 @@ import org.xml.sax.SAXException;
  * abandoned after {@link ExtractorLimits#timeout()} and the file reported, while the run goes on.
  * (Java cannot stop a thread; an abandoned parse finishes or dies in the background.) Embedded
  * documents are skipped. Web pages go through {@link HtmlCleaner}, which needs the page's structure
- * to drop navigation and footers; everything else through Tika's parsers and {@link TextCleaner}.
+ * to drop navigation and footers; files named as plain text or Markdown that look like text
+ * ({@link PlainTextNames}) are decoded directly, without Tika's type detection, which cost more
+ * than parsing them; everything else goes through Tika's parsers and {@link TextCleaner}.
  */
 public final class Extractor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Extractor.class);
@@ -158,6 +160,10 @@ public final class Extractor implements AutoCloseable {
   }
 
   private ExtractedText parse(TikaInputStream in, Metadata metadata) throws IOException, ExtractionException {
+    String plain = PlainTextNames.typeOf(metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY), in);
+    if (plain != null) {
+      return plainText(in, metadata, plain);
+    }
     MediaType type = parser.getDetector().detect(in, metadata).getBaseType();
     if (type.equals(HTML) || type.equals(XHTML)) {
       return html(in, metadata, type.toString());
@@ -203,14 +209,9 @@ public final class Extractor implements AutoCloseable {
 
   /** A web page, decoded by the configured charset chain (its meta charset first), cleaned by structure. */
   private ExtractedText html(TikaInputStream in, Metadata metadata, String contentType) throws IOException, ExtractionException {
-    Charset charset = encodingDetector.detect(in, metadata);
-    long maxBytes = Math.min((long) limits.maxChars() * 4, Integer.MAX_VALUE - 16);
-    byte[] bytes = in.readNBytes((int) maxBytes);
-    boolean truncated = in.read() >= 0;
-    // pages that declare gb2312 or gbk use GBK chars beyond it (朱镕基's 镕): read them as GB18030, the superset
-    Charset widened = charset == null ? ChineseEncodingDetector.GB18030 : ChineseEncodingDetector.widen(charset.name());
-    String page = new String(bytes, widened == null ? charset : widened);
-    HtmlCleaner.Page cleaned = htmlCleaner.clean(page);
+    Decoded page = decode(in, metadata);
+    boolean truncated = page.truncated();
+    HtmlCleaner.Page cleaned = htmlCleaner.clean(page.text());
     String text = cleaned.text();
     if (text.length() > limits.maxChars()) {
       text = text.substring(0, limits.maxChars());
@@ -219,6 +220,28 @@ public final class Extractor implements AutoCloseable {
     Map<String, String> properties = new LinkedHashMap<>();
     put(properties, "dc:title", cleaned.title());
     return result(text, contentType, properties, truncated);
+  }
+
+  private ExtractedText plainText(TikaInputStream in, Metadata metadata, String contentType) throws IOException, ExtractionException {
+    Decoded decoded = decode(in, metadata);
+    String text = decoded.text();
+    if (text.length() > limits.maxChars()) {
+      return result(text.substring(0, limits.maxChars()), contentType, Map.of(), true);
+    }
+    return result(text, contentType, Map.of(), decoded.truncated());
+  }
+
+  private record Decoded(String text, boolean truncated) {}
+
+  /** The bytes as text in the charset the configured chain finds, at most four bytes per char of the write limit. */
+  private Decoded decode(TikaInputStream in, Metadata metadata) throws IOException {
+    Charset charset = encodingDetector.detect(in, metadata);
+    long maxBytes = Math.min((long) limits.maxChars() * 4, Integer.MAX_VALUE - 16);
+    byte[] bytes = in.readNBytes((int) maxBytes);
+    boolean truncated = in.read() >= 0;
+    // texts that declare gb2312 or gbk use GBK chars beyond it (朱镕基's 镕): read them as GB18030, the superset
+    Charset widened = charset == null ? ChineseEncodingDetector.GB18030 : ChineseEncodingDetector.widen(charset.name());
+    return new Decoded(new String(bytes, widened == null ? charset : widened), truncated);
   }
 
   private ExtractedText result(String raw, String contentType, Map<String, String> properties, boolean truncated)

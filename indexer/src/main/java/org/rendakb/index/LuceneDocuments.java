@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexableField;
@@ -20,7 +20,6 @@ import org.rendakb.metadata.DocType;
 import org.rendakb.metadata.DocumentMetadata;
 import org.rendakb.passages.Passage;
 import org.rendakb.passages.PassageSplitter;
-import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
 
@@ -31,8 +30,7 @@ import org.rendakb.schema.IndexSchema;
  */
 public final class LuceneDocuments {
   // String-valued fields are analysed by the IndexWriter's per-field analyzer (Analyzers.perField)
-  // when it consumes them; only the smartcn text is analysed here, once, and replayed.
-  private final Analyzer words = Analyzers.words();
+  // when it consumes them.
   private final FacetsConfig facets = IndexSchema.facetsConfig();
   private final PassageSplitter splitter;
 
@@ -45,23 +43,21 @@ public final class LuceneDocuments {
   }
 
   public List<Document> build(SourceDocument source) throws IOException {
-    String text = source.extracted().text();
-    CachedTokens tokens = CachedTokens.analyse(words, Fields.TEXT, text);
     List<Document> docs = new ArrayList<>(1 + source.passages().size());
-    docs.add(facets.build(fileDocument(source, tokens)));
+    docs.add(facets.build(fileDocument(source)));
     for (Passage passage : source.passages()) {
-      docs.add(passageDocument(source, passage, tokens));
+      docs.add(passageDocument(source, passage));
     }
     return docs;
   }
 
-  private Document fileDocument(SourceDocument source, CachedTokens tokens) {
+  private Document fileDocument(SourceDocument source) {
     DocumentMetadata meta = source.metadata();
     ExtractedText extracted = source.extracted();
     Document doc = new Document();
-    doc.add(new KeywordField(Fields.KIND, Fields.KIND_DOCUMENT, Field.Store.NO));
+    doc.add(new StringField(Fields.KIND, Fields.KIND_DOCUMENT, Field.Store.NO));
     doc.add(new KeywordField(Fields.ID, source.id(), Field.Store.YES));
-    doc.add(new KeywordField(Fields.OWNER, source.id(), Field.Store.NO));
+    doc.add(new StringField(Fields.OWNER, source.id(), Field.Store.NO));
     doc.add(new StoredField(Fields.ROOT, source.root()));
     doc.add(new KeywordField(Fields.PATH, source.path(), Field.Store.YES));
     doc.add(new KeywordField(Fields.HASH, source.hash(), Field.Store.YES));
@@ -99,22 +95,25 @@ public final class LuceneDocuments {
     facet(doc, Fields.REGION, meta.region());
     // the text is stored last: a reader of metadata stops before it (StoredMetadata)
     doc.add(new StoredField(Fields.TEXT, extracted.text()));
-    doc.add(new Field(Fields.TEXT, tokens.stream(), IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new Field(Fields.TEXT, extracted.text(), IndexSchema.ANALYSED_WITH_OFFSETS));
     doc.add(new Field(Fields.TEXT_BIGRAMS, extracted.text(), IndexSchema.ANALYSED_WITH_OFFSETS));
     return doc;
   }
 
-  private Document passageDocument(SourceDocument source, Passage passage, CachedTokens tokens) {
+  private Document passageDocument(SourceDocument source, Passage passage) {
     Document doc = new Document();
-    doc.add(new KeywordField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
+    // a file has a hundred passages: no doc values or points that nothing reads (Lucene wants one
+    // schema per field name across both kinds, so shared fields keep the file's)
+    doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
     doc.add(new KeywordField(Fields.ID, source.id() + "#" + passage.position(), Field.Store.YES));
-    doc.add(new KeywordField(Fields.OWNER, source.id(), Field.Store.NO));
+    doc.add(new StringField(Fields.OWNER, source.id(), Field.Store.NO));
     doc.add(new KeywordField(Fields.PARENT, source.id(), Field.Store.YES));
     doc.add(new IntField(Fields.POSITION, passage.position(), Field.Store.YES));
-    doc.add(new IntField(Fields.START, passage.start(), Field.Store.YES));
+    doc.add(new StoredField(Fields.START, passage.start()));
+    // passages are searched by bigrams only (precedent search, law articles) and never highlighted
+    // from the index: no smartcn words and no offsets, the largest indexing costs after the segmenter
     doc.add(new StoredField(Fields.PASSAGE, passage.text()));
-    doc.add(new Field(Fields.PASSAGE, tokens.slice(passage.start(), passage.end()), IndexSchema.ANALYSED_WITH_OFFSETS));
-    doc.add(new Field(Fields.PASSAGE_BIGRAMS, passage.text(), IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new Field(Fields.PASSAGE_BIGRAMS, passage.text(), IndexSchema.ANALYSED_WITH_POSITIONS));
     addFilterFields(doc, source.metadata(), Field.Store.NO);
     return doc;
   }

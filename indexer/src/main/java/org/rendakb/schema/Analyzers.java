@@ -82,7 +82,6 @@ public final class Analyzers {
         Map.of(
             Fields.TITLE, words,
             Fields.TEXT, words,
-            Fields.PASSAGE, words,
             Fields.TITLE_BIGRAMS, bigrams,
             Fields.TEXT_BIGRAMS, bigrams,
             Fields.PASSAGE_BIGRAMS, bigrams));

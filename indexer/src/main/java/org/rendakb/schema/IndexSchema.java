@@ -14,7 +14,7 @@ public final class IndexSchema {
   private IndexSchema() {}
 
   /** Raise on any change to field names, analysis or facets that makes old indexes unreadable. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** Commit user-data keys. */
   public static final String COMMIT_SCHEMA_VERSION = "schema_version";
@@ -29,13 +29,16 @@ public final class IndexSchema {
    * Analysed text with offsets in the postings: the highlighter reads offsets from the index
    * instead of re-running the slow segmenter at query time.
    */
-  public static final FieldType ANALYSED_WITH_OFFSETS = analysedWithOffsets();
+  public static final FieldType ANALYSED_WITH_OFFSETS = analysed(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 
-  private static FieldType analysedWithOffsets() {
+  /** Analysed text for phrase and term matching only, never highlighted from the index. */
+  public static final FieldType ANALYSED_WITH_POSITIONS = analysed(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+
+  private static FieldType analysed(IndexOptions options) {
     FieldType type = new FieldType();
     type.setTokenized(true);
     type.setStored(false);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.setIndexOptions(options);
     type.freeze();
     return type;
   }
