@@ -13,6 +13,7 @@ import org.rendakb.search.Abbreviations;
 import org.rendakb.search.IndexAccess;
 import org.rendakb.search.IndexNotReadyException;
 import org.rendakb.search.SearchService;
+import org.rendakb.search.WarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -117,7 +118,8 @@ public final class ServerMain implements Callable<Integer> {
           + " --index {} FOLDER...", index, e.toString(), index);
       return EXIT_INDEX;
     }
-    Javalin app = App.create(new SearchService(access, dictionary), config);
+    SearchService service = new SearchService(access, dictionary);
+    Javalin app = App.create(service, config);
     try {
       app.start();
     } catch (RuntimeException e) {
@@ -127,6 +129,7 @@ public final class ServerMain implements Callable<Integer> {
       return EXIT_LISTEN;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "server-stop"));
+    WarmUp.start(service);
     log.info("serving {} on http://{}:{}/ ({} abbreviation groups)", index, host, app.port(), dictionary.groups());
     return 0;
   }
