@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UHComponents;
@@ -76,7 +77,8 @@ final class Snippets {
    * showed: the stored text is not read a second time, the merged field infos come from the reader's
    * state instead of being rebuilt, and a prefix query (a lone character) does not make the
    * highlighter re-analyse the whole text into a memory index, since offsets are in the postings and
-   * weight matches find the prefix's terms there.
+   * weight matches find the prefix's terms there. A fourth: the query's weight is built once per
+   * segment, not per document ({@link SegmentWeightOffsets}).
    */
   private static final class ListHighlighter extends UnifiedHighlighter {
     private final ReaderSearcher reader;
@@ -95,6 +97,13 @@ final class Snippets {
     @Override
     protected FieldInfo getFieldInfo(String field) {
       return reader.fieldInfos().fieldInfo(field);
+    }
+
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+      return source == OffsetSource.POSTINGS && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
+          ? new SegmentWeightOffsets(components)
+          : super.getOffsetStrategy(source, components);
     }
 
     @Override
