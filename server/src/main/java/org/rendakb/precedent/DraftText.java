@@ -43,7 +43,12 @@ public final class DraftText {
 
   /** {@link #folded} plus canonical variants and Arabic numbers: the form similarity compares. */
   static String canonical(String text) {
-    String s = folded(text);
+    return canonicalOfFolded(folded(text));
+  }
+
+  /** {@link #canonical} of a text already {@link #folded}, for callers that need both forms. */
+  static String canonicalOfFolded(String folded) {
+    String s = folded;
     // "应" alone is the short form of 应当; mark 应当 first so it is not doubled
     s = s.replace("应当", "\u0001").replace("应", "应当").replace("\u0001", "应当");
     for (String[] pair : CANONICAL) {
