@@ -71,8 +71,8 @@ public final class LuceneDocuments {
     }
     String title = meta.title() == null ? "" : meta.title();
     doc.add(new StoredField(Fields.TITLE, title));
-    doc.add(new Field(Fields.TITLE, title, IndexSchema.ANALYSED_WITH_OFFSETS));
-    doc.add(new Field(Fields.TITLE_BIGRAMS, title, IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new Field(Fields.TITLE, title, IndexSchema.ANALYSED));
+    doc.add(new Field(Fields.TITLE_BIGRAMS, title, IndexSchema.ANALYSED));
 
     if (meta.date() != null) {
       doc.add(new StoredField(Fields.DATE, meta.date().toString()));
@@ -95,8 +95,8 @@ public final class LuceneDocuments {
     facet(doc, Fields.REGION, meta.region());
     // the text is stored last: a reader of metadata stops before it (StoredMetadata)
     doc.add(new StoredField(Fields.TEXT, extracted.text()));
-    doc.add(new Field(Fields.TEXT, extracted.text(), IndexSchema.ANALYSED_WITH_OFFSETS));
-    doc.add(new Field(Fields.TEXT_BIGRAMS, extracted.text(), IndexSchema.ANALYSED_WITH_OFFSETS));
+    doc.add(new Field(Fields.TEXT, extracted.text(), IndexSchema.ANALYSED));
+    doc.add(new Field(Fields.TEXT_BIGRAMS, extracted.text(), IndexSchema.ANALYSED));
     return doc;
   }
 
@@ -110,10 +110,10 @@ public final class LuceneDocuments {
     doc.add(new KeywordField(Fields.PARENT, source.id(), Field.Store.YES));
     doc.add(new IntField(Fields.POSITION, passage.position(), Field.Store.YES));
     doc.add(new StoredField(Fields.START, passage.start()));
-    // passages are searched by bigrams only (precedent search, law articles) and never highlighted
-    // from the index: no smartcn words and no offsets, the largest indexing costs after the segmenter
+    // passages are searched by bigrams only (precedent search, law articles): no smartcn words, the
+    // largest indexing cost after the segmenter
     doc.add(new StoredField(Fields.PASSAGE, passage.text()));
-    doc.add(new Field(Fields.PASSAGE_BIGRAMS, passage.text(), IndexSchema.ANALYSED_WITH_POSITIONS));
+    doc.add(new Field(Fields.PASSAGE_BIGRAMS, passage.text(), IndexSchema.ANALYSED));
     addFilterFields(doc, source.metadata(), Field.Store.NO);
     return doc;
   }

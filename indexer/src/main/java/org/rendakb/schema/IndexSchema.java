@@ -14,7 +14,7 @@ public final class IndexSchema {
   private IndexSchema() {}
 
   /** Raise on any change to field names, analysis or facets that makes old indexes unreadable. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** Commit user-data keys. */
   public static final String COMMIT_SCHEMA_VERSION = "schema_version";
@@ -26,13 +26,11 @@ public final class IndexSchema {
       List.of(Fields.YEAR, Fields.TYPE, Fields.BODY, Fields.COMMITTEE, Fields.REGION, Fields.LAW);
 
   /**
-   * Analysed text with offsets in the postings: the highlighter reads offsets from the index
-   * instead of re-running the slow segmenter at query time.
+   * Analysed text for term and phrase matching. No offsets: snippets find their matches as strings
+   * in the stored text (the server's QueryMarks), which costs less than reading offsets from the
+   * postings did, and offsets were a sixth of the postings written for every text and passage.
    */
-  public static final FieldType ANALYSED_WITH_OFFSETS = analysed(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-
-  /** Analysed text for phrase and term matching only, never highlighted from the index. */
-  public static final FieldType ANALYSED_WITH_POSITIONS = analysed(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+  public static final FieldType ANALYSED = analysed(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
   private static FieldType analysed(IndexOptions options) {
     FieldType type = new FieldType();

@@ -89,7 +89,6 @@ public final class SearchService {
     ParsedQuery parsed = parser.parse(request.q());
     SortOrder order = request.sort() != null ? request.sort() : parsed.browse() ? SortOrder.DATE_DESC : SortOrder.RELEVANCE;
     return index.withSearcher(shared -> {
-      Query highlight = parsed.highlight();
       QueryDescription description = parsed.description();
       Matches matches = match(shared, request, order, parsed, parsed.query());
       if (matches.top().totalHits.value() < LOOSE_BELOW && parsed.loose() != null) {
@@ -98,12 +97,11 @@ public final class SearchService {
         Matches loose = match(shared, request, order, parsed, parsed.loose());
         if (loose.top().totalHits.value() > matches.top().totalHits.value()) {
           matches = loose;
-          highlight = parsed.loose();
           description = description.readLoosely();
         }
       }
       // only the reading kept is read from storage and highlighted
-      return page(shared, request, order, matches, highlight, description, start);
+      return page(shared, request, order, matches, description, start);
     });
   }
 
@@ -152,7 +150,7 @@ public final class SearchService {
   }
 
   /** The hits of the requested page, with their stored fields and snippets. */
-  private SearchResult page(ReaderSearcher shared, SearchRequest request, SortOrder order, Matches matches, Query highlight,
+  private SearchResult page(ReaderSearcher shared, SearchRequest request, SortOrder order, Matches matches,
       QueryDescription description, long start) throws IOException {
     TopFieldDocs top = matches.top();
     ScoreDoc[] all = top.scoreDocs;
@@ -169,7 +167,7 @@ public final class SearchService {
       docs[i] = stored.document(docIds[i]);
       texts[i] = docs[i].get(Fields.TEXT);
     }
-    List<List<String>> snippets = this.snippets.of(shared, highlight, docIds, texts);
+    List<List<String>> snippets = this.snippets.of(description, texts);
     List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
       Document d = docs[i];

@@ -1,137 +1,104 @@
 package org.rendakb.search;
 
-import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import java.util.PriorityQueue;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
-import org.apache.lucene.search.uhighlight.UHComponents;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
-import org.rendakb.schema.Analyzers;
-import org.rendakb.schema.Fields;
 
 /**
- * Up to {@link #MAX_SNIPPETS} sentences of a document's text around the query's matches.
- *
- * <p>Offsets come from the postings of {@code text} and of its bigram twin {@code text_bi}, which is
- * a masked field of {@code text}: a phrase matched on bigrams is marked in the stored text without
- * re-running the segmenter. The whole text is considered (the 10,000-char default would miss
- * matches late in a long law). A document without a match in its text (title-only match, browsing)
- * gets its first sentence. Thread-safe: a highlighter is made per request.
+ * Up to {@link #MAX_SNIPPETS} sentences of a document's text around the query's matches, chosen and
+ * formatted as Lucene's UnifiedHighlighter does (its passage scorer, sentence breaks for Chinese),
+ * but with the matches found by {@link QueryMarks} as strings in the text the hit's stored fields
+ * already hold. Postings offsets and weight matches did the same work at about a third of a topic
+ * search's CPU (a profile: re-running a dozen phrase queries on each hit's positions); a string
+ * search over the text takes a few hundredths of that. The whole text is considered, so a match
+ * late in a long law is found; a text without a match gets its first sentence. Thread-safe.
  */
 final class Snippets {
   static final int MAX_SNIPPETS = 3;
 
   private static final PassageScorer SCORER = new LeanPassageScorer();
+  private final MarkFormatter formatter = new MarkFormatter();
 
-  /** Only for a field indexed without offsets; every highlighted field of our schema has them. */
-  private final Analyzer analyzer = Analyzers.perField();
-
-  /**
-   * One list of HTML snippets per entry of {@code docIds}, in the same order; {@code texts[i]} is
-   * the stored text of {@code docIds[i]}, which the caller has read already with the metadata.
-   */
-  List<List<String>> of(ReaderSearcher searcher, Query query, int[] docIds, String[] texts) throws IOException {
-    if (docIds.length == 0) {
-      return List.of();
-    }
-    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
-        .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.CHINA))
-        .withMaxLength(Integer.MAX_VALUE - 1)
-        .withFormatter(new MarkFormatter())
-        .withScorer(SCORER)
-        .withMaskedFieldsFunc(field -> field.equals(Fields.TEXT) ? Set.of(Fields.TEXT_BIGRAMS) : Set.of())
-        .withMaxNoHighlightPassages(1);
-    Map<Integer, String> textOf = new HashMap<>();
-    for (int i = 0; i < docIds.length; i++) {
-      textOf.put(docIds[i], texts[i] == null ? "" : texts[i]);
-    }
-    ListHighlighter highlighter = new ListHighlighter(builder, searcher, textOf);
-    int[] max = new int[] {MAX_SNIPPETS};
-    Map<String, Object[]> byField = highlighter.lists(new String[] {Fields.TEXT}, query, docIds, max);
-    Object[] perDoc = byField.get(Fields.TEXT);
-    List<List<String>> out = new ArrayList<>(docIds.length);
-    for (int i = 0; i < docIds.length; i++) {
-      @SuppressWarnings("unchecked")
-      List<String> snippets = perDoc == null || perDoc[i] == null ? List.of() : (List<String>) perDoc[i];
-      out.add(List.copyOf(snippets));
+  /** One list of HTML snippets per text, in the same order. */
+  List<List<String>> of(QueryDescription query, String[] texts) {
+    QueryMarks marks = QueryMarks.of(query);
+    List<List<String>> out = new ArrayList<>(texts.length);
+    for (String text : texts) {
+      out.add(of(marks, text == null ? "" : text));
     }
     return out;
   }
 
+  private List<String> of(QueryMarks marks, String text) {
+    if (text.isEmpty()) {
+      return List.of();
+    }
+    BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.CHINA);
+    sentences.setText(text);
+    List<QueryMarks.Match> matches = marks.isEmpty() ? List.of() : marks.find(QueryMarks.normalize(text));
+    Passage[] chosen = matches.isEmpty() ? firstSentence(sentences, text.length()) : best(marks, matches, sentences, text.length());
+    @SuppressWarnings("unchecked")
+    List<String> snippets = (List<String>) formatter.format(chosen, text);
+    return List.copyOf(snippets);
+  }
+
   /**
-   * Opens up the highlighter's per-document objects (the formatter returns a list of snippets, not
-   * one string) and takes three costs out of every request, which a profile of the server under load
-   * showed: the stored text is not read a second time, the merged field infos come from the reader's
-   * state instead of being rebuilt, and a prefix query (a lone character) does not make the
-   * highlighter re-analyse the whole text into a memory index, since offsets are in the postings and
-   * weight matches find the prefix's terms there. A fourth: the query's weight is built once per
-   * segment, not per document ({@link SegmentWeightOffsets}).
+   * The highest-scoring sentences holding matches, in text order. As in the UnifiedHighlighter, a
+   * passage runs from the sentence start before its first match to the sentence end after it, and
+   * takes the matches that start before it ends.
    */
-  private static final class ListHighlighter extends UnifiedHighlighter {
-    private final ReaderSearcher reader;
-    private final Map<Integer, String> textOf;
+  private static Passage[] best(QueryMarks marks, List<QueryMarks.Match> matches, BreakIterator sentences, int length) {
+    matches.sort(Comparator.comparingInt(QueryMarks.Match::start).thenComparingInt(QueryMarks.Match::form));
+    int[] inDoc = new int[marks.forms().size()];
+    matches.forEach(m -> inDoc[m.form()]++);
+    BytesRef[] terms = marks.forms().stream().map(f -> new BytesRef(f.label())).toArray(BytesRef[]::new);
 
-    ListHighlighter(Builder builder, ReaderSearcher reader, Map<Integer, String> textOf) {
-      super(builder);
-      this.reader = reader;
-      this.textOf = textOf;
+    PriorityQueue<Passage> top = new PriorityQueue<>(MAX_SNIPPETS + 1, BY_SCORE);
+    Passage passage = null;
+    for (QueryMarks.Match m : matches) {
+      if (passage == null || m.start() >= passage.getEndOffset()) {
+        offer(top, passage, length);
+        passage = new Passage();
+        passage.setStartOffset(Math.max(sentences.preceding(m.start() + 1), 0));
+        int end = sentences.following(m.start());
+        passage.setEndOffset(end == BreakIterator.DONE ? length : Math.min(end, length));
+      }
+      passage.addMatch(m.start(), m.end(), terms[m.form()], inDoc[m.form()]);
     }
+    offer(top, passage, length);
+    Passage[] out = top.toArray(Passage[]::new);
+    java.util.Arrays.sort(out, Comparator.comparingInt(Passage::getStartOffset));
+    return out;
+  }
 
-    Map<String, Object[]> lists(String[] fields, Query query, int[] docIds, int[] max) throws IOException {
-      return highlightFieldsAsObjects(fields, query, docIds, max);
-    }
+  /** The lowest score first, so that the queue drops it; among equals the later passage goes first. */
+  private static final Comparator<Passage> BY_SCORE =
+      Comparator.comparingDouble(Passage::getScore).thenComparing(Comparator.comparingInt(Passage::getStartOffset).reversed());
 
-    @Override
-    protected FieldInfo getFieldInfo(String field) {
-      return reader.fieldInfos().fieldInfo(field);
+  private static void offer(PriorityQueue<Passage> top, Passage passage, int length) {
+    if (passage == null) {
+      return;
     }
+    passage.setScore(SCORER.score(passage, length));
+    top.add(passage);
+    if (top.size() > MAX_SNIPPETS) {
+      top.poll();
+    }
+  }
 
-    @Override
-    protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-      return source == OffsetSource.POSTINGS && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
-          ? new SegmentWeightOffsets(components)
-          : super.getOffsetStrategy(source, components);
-    }
-
-    @Override
-    protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
-      OffsetSource optimized = super.getOptimizedOffsetSource(components);
-      return optimized == OffsetSource.ANALYSIS && getOffsetSource(components.field()) == OffsetSource.POSTINGS
-          && getFlags(components.field()).contains(HighlightFlag.WEIGHT_MATCHES)
-          ? OffsetSource.POSTINGS
-          : optimized;
-    }
-
-    @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
-        throws IOException {
-      // the same batching as the default: at least one document, more while under the threshold
-      List<CharSequence[]> values = new ArrayList<>();
-      int chars = 0;
-      do {
-        int doc = docIter.nextDoc();
-        if (doc == DocIdSetIterator.NO_MORE_DOCS) {
-          break;
-        }
-        String text = textOf.getOrDefault(doc, "");
-        values.add(new CharSequence[] {text});
-        chars += text.length();
-      } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
-      return values;
-    }
+  private static Passage[] firstSentence(BreakIterator sentences, int length) {
+    int end = sentences.next();
+    Passage p = new Passage();
+    p.setStartOffset(0);
+    p.setEndOffset(end == BreakIterator.DONE ? length : end);
+    return new Passage[] {p};
   }
 
   /**

@@ -1,0 +1,165 @@
+package org.rendakb.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.rendakb.schema.FoldingCharFilter;
+
+/**
+ * What snippets mark for a query: every term the text may hold, as typed and in its other forms
+ * (abbreviations), found as strings in the text folded the way the index folds it (full-width,
+ * traditional, case). A word matches where its characters appear in a row, which is what the bigram
+ * phrase query matches, so a string search finds the same places without postings or offsets.
+ *
+ * <p>Title-only and excluded terms are not marked. Read loosely (a word typed with a character
+ * wrong or missing), a word of three or more characters is marked by each of its two-character
+ * pieces, as the loose query matches them. Immutable and thread-safe.
+ */
+final class QueryMarks {
+  /**
+   * A form to find: its runs of letters and digits, which must follow each other with nothing but
+   * spaces or punctuation between them (a quoted phrase with a comma matches the text with or without it).
+   */
+  record Form(String label, List<String> runs) {}
+
+  /** One place the text holds a form: [start, end) in the text, and which form. */
+  record Match(int start, int end, int form) {}
+
+  private final List<Form> forms;
+
+  private QueryMarks(List<Form> forms) {
+    this.forms = List.copyOf(forms);
+  }
+
+  static QueryMarks of(QueryDescription query) {
+    Set<String> strings = new LinkedHashSet<>();
+    for (List<QueryDescription.Term> group : query.all()) {
+      for (QueryDescription.Term term : group) {
+        if (term.field().equals("title")) {
+          continue;
+        }
+        List<String> typed = new ArrayList<>();
+        typed.add(term.text());
+        typed.addAll(term.also());
+        for (String form : typed) {
+          String folded = normalize(form);
+          if (query.loose() && term.kind().equals("word") && isIdeographs(folded) && folded.length() >= 3) {
+            for (int i = 0; i + 2 <= folded.length(); i++) {
+              strings.add(folded.substring(i, i + 2));
+            }
+          } else {
+            strings.add(folded);
+          }
+        }
+      }
+    }
+    List<Form> forms = new ArrayList<>();
+    for (String s : strings) {
+      List<String> runs = runs(s);
+      if (!runs.isEmpty()) {
+        forms.add(new Form(String.join(" ", runs), runs));
+      }
+    }
+    return new QueryMarks(forms);
+  }
+
+  List<Form> forms() {
+    return forms;
+  }
+
+  boolean isEmpty() {
+    return forms.isEmpty();
+  }
+
+  /** The text as the index reads it, one char for one char, so offsets stay those of the original. */
+  static String normalize(String text) {
+    char[] out = FoldingCharFilter.fold(text).toCharArray();
+    for (int i = 0; i < out.length; i++) {
+      char c = out[i];
+      // ideographs and CJK punctuation have no case: skip the lookup for the bulk of a Chinese text
+      if (c < '\u3000' || c > '\u9fff') {
+        out[i] = Character.toLowerCase(c);
+      }
+    }
+    return new String(out);
+  }
+
+  /** Every place in {@code folded} (a text after {@link #normalize}) where a form occurs, by form. */
+  List<Match> find(String folded) {
+    List<Match> out = new ArrayList<>();
+    for (int f = 0; f < forms.size(); f++) {
+      List<String> runs = forms.get(f).runs();
+      String first = runs.getFirst();
+      for (int at = folded.indexOf(first); at >= 0; at = folded.indexOf(first, at + 1)) {
+        int end = endOfRuns(folded, at, runs);
+        if (end > 0 && wordEdge(folded, at) && wordEdge(folded, end)) {
+          out.add(new Match(at, end, f));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Where the runs end when they follow each other from {@code at}, or -1. */
+  private static int endOfRuns(String folded, int at, List<String> runs) {
+    int end = at + runs.getFirst().length();
+    for (int r = 1; r < runs.size(); r++) {
+      int next = end;
+      while (next < folded.length() && !Character.isLetterOrDigit(folded.charAt(next))) {
+        next++;
+      }
+      if (next == end && Character.isLetterOrDigit(folded.charAt(end - 1)) && !isIdeograph(folded.charAt(end - 1))) {
+        return -1; // two Latin or number runs need a separator, as two tokens do
+      }
+      if (!folded.startsWith(runs.get(r), next)) {
+        return -1;
+      }
+      end = next + runs.get(r).length();
+    }
+    return end;
+  }
+
+  /**
+   * Latin letters and digits match whole tokens only (alert is not marked in alerted, 2023 not in
+   * 20231), as the tokenizer cuts them; ideographs match anywhere, as bigrams do.
+   */
+  private static boolean wordEdge(String folded, int at) {
+    if (at <= 0 || at >= folded.length()) {
+      return true;
+    }
+    char before = folded.charAt(at - 1);
+    char after = folded.charAt(at);
+    return !(isTokenChar(before) && isTokenChar(after));
+  }
+
+  private static boolean isTokenChar(char c) {
+    return Character.isLetterOrDigit(c) && !isIdeograph(c);
+  }
+
+  private static boolean isIdeograph(char c) {
+    return Character.isIdeographic(c) || Character.isSurrogate(c);
+  }
+
+  private static boolean isIdeographs(String s) {
+    return !s.isEmpty() && s.chars().allMatch(c -> isIdeograph((char) c));
+  }
+
+  private static List<String> runs(String folded) {
+    List<String> runs = new ArrayList<>();
+    int i = 0;
+    while (i < folded.length()) {
+      while (i < folded.length() && !Character.isLetterOrDigit(folded.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < folded.length() && Character.isLetterOrDigit(folded.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        runs.add(folded.substring(start, i));
+      }
+    }
+    return runs;
+  }
+}
