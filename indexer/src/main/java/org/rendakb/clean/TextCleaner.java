@@ -10,10 +10,6 @@ import java.util.regex.Pattern;
  * Chinese chars ({@code 2019 年 3 月 12 日}, {@code 中 华 人 民}). Pure string to string.
  */
 public final class TextCleaner {
-  private static final Pattern LINE_ENDS = Pattern.compile("\\r\\n?|[\\u0085\\u2028\\u2029]");
-  private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF\\u00AD]");
-  /** C0 and C1 controls except \t and \n. */
-  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F]");
   private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u00A0\\u3000]+\\n");
   private static final Pattern BLANK_RUNS = Pattern.compile("\\n{3,}");
   /** Three or more single Chinese chars each set apart by spaces: a spaced-out word, 中 华 人 民. */
@@ -32,9 +28,7 @@ public final class TextCleaner {
   private static final Pattern ARTICLE_START = Pattern.compile("^第[一二三四五六七八九十百千零〇0-9０-９]+[编章节条款].*");
 
   public String clean(String raw, String contentType) {
-    String s = LINE_ENDS.matcher(raw).replaceAll("\n");
-    s = INVISIBLE.matcher(s).replaceAll("");
-    s = CONTROL.matcher(s).replaceAll("");
+    String s = lineEndsAndInvisibles(raw);
     s = TRAILING_SPACE.matcher(s).replaceAll("\n");
     if (contentType != null && contentType.startsWith("application/pdf")) {
       s = PAGE_NUMBER_LINE.matcher(s).replaceAll("");
@@ -46,6 +40,46 @@ public final class TextCleaner {
     }
     s = BLANK_RUNS.matcher(s).replaceAll("\n\n");
     return s.strip();
+  }
+
+  /**
+   * Every line end as \n; zero-width, bidi-control, soft-hyphen and BOM chars and the C0 and C1
+   * controls other than \t and \n dropped. One pass, and most texts are returned as they came:
+   * three regular expressions did this in a few percent of all indexing time.
+   */
+  static String lineEndsAndInvisibles(String raw) {
+    StringBuilder out = null;
+    int n = raw.length();
+    for (int i = 0; i < n; i++) {
+      char c = raw.charAt(i);
+      boolean lineEnd = c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+      boolean dropped = !lineEnd && (isInvisible(c) || isControl(c));
+      if (out == null) {
+        if (!lineEnd && !dropped) {
+          continue;
+        }
+        out = new StringBuilder(n).append(raw, 0, i);
+      }
+      if (lineEnd) {
+        out.append('\n');
+        if (c == '\r' && i + 1 < n && raw.charAt(i + 1) == '\n') {
+          i++;
+        }
+      } else if (!dropped) {
+        out.append(c);
+      }
+    }
+    return out == null ? raw : out.toString();
+  }
+
+  private static boolean isInvisible(char c) {
+    return (c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2060' && c <= '\u2064')
+        || c == '\uFEFF' || c == '\u00AD';
+  }
+
+  /** C0 and C1 controls except \t and \n. */
+  private static boolean isControl(char c) {
+    return c <= '\u0008' || (c >= '\u000B' && c <= '\u001F') || (c >= '\u007F' && c <= '\u009F');
   }
 
   private static String collapse(Pattern spaced, String s) {

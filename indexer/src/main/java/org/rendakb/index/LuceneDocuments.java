@@ -102,10 +102,10 @@ public final class LuceneDocuments {
 
   private Document passageDocument(SourceDocument source, Passage passage) {
     Document doc = new Document();
-    // a file has a hundred passages: no doc values or points that nothing reads (Lucene wants one
-    // schema per field name across both kinds, so shared fields keep the file's)
+    // a file has a hundred passages: no id (a passage is found by its parent and position) and no doc
+    // values or points that nothing reads (Lucene wants one schema per field name across both
+    // kinds, so shared fields keep the file's)
     doc.add(new StringField(Fields.KIND, Fields.KIND_PASSAGE, Field.Store.NO));
-    doc.add(new KeywordField(Fields.ID, source.id() + "#" + passage.position(), Field.Store.YES));
     doc.add(new StringField(Fields.OWNER, source.id(), Field.Store.NO));
     doc.add(new KeywordField(Fields.PARENT, source.id(), Field.Store.YES));
     doc.add(new IntField(Fields.POSITION, passage.position(), Field.Store.YES));

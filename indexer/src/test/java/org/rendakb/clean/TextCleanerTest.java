@@ -87,6 +87,9 @@ class TextCleanerTest {
   void zeroWidthAndControlCharsGoNewlinesAreNormalisedBlankRunsTrimmed() {
     String raw = "\uFEFF第一条\u200B 本法\u200D自公布\u0007之日起\u00AD施行。\r\n\r\n\r\n\r\n第二条\t附则\r第三条\u2028完";
     assertEquals("第一条 本法自公布之日起施行。\n\n第二条\t附则\n第三条\n完", cleaner.clean(raw, "text/plain"));
+    assertEquals("甲\n乙\n丙丁戊", TextCleaner.lineEndsAndInvisibles("甲\u0085乙\u2029丙\u009F丁\u001F\u2064戊"));
+    String clean = "第一条 本法自公布之日起施行。\n第二条\t附则";
+    assertTrue(clean == TextCleaner.lineEndsAndInvisibles(clean), "a clean text is not copied");
   }
 
 }
