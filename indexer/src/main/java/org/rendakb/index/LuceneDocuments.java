@@ -97,6 +97,11 @@ public final class LuceneDocuments {
     doc.add(new StoredField(Fields.TEXT, extracted.text()));
     doc.add(new Field(Fields.TEXT, extracted.text(), IndexSchema.ANALYSED));
     doc.add(new Field(Fields.TEXT_BIGRAMS, extracted.text(), IndexSchema.ANALYSED));
+    // an empty passage field gives the file a norm of 0, so every document has one and the norms of
+    // passage bigrams are stored dense: precedent scoring then reads a norm directly instead of
+    // advancing a sparse iterator (a quarter of a precedent search at 10x the corpus). No tokens, no
+    // match, and BM25 statistics count only the documents with terms.
+    doc.add(new Field(Fields.PASSAGE_BIGRAMS, "", IndexSchema.ANALYSED));
     return doc;
   }
 

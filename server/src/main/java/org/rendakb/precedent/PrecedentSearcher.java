@@ -22,6 +22,7 @@ import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -124,12 +125,12 @@ public final class PrecedentSearcher {
     addTerms(text, terms);
     addTerms(canonical, terms);
     BooleanQuery.Builder anyBigram = new BooleanQuery.Builder();
-    for (Term t : discriminating(searcher, terms)) {
-      anyBigram.add(new TermQuery(t), Occur.SHOULD);
+    for (TermQuery t : discriminating(searcher, terms)) {
+      anyBigram.add(t, Occur.SHOULD);
     }
-    BooleanQuery.Builder query = new BooleanQuery.Builder()
-        .add(anyBigram.build(), Occur.MUST)
-        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), Occur.FILTER);
+    // only passages have passage bigrams: a filter on the kind would be leapfrogged through millions
+    // of postings for nothing (a third of a request's CPU at 10x the corpus)
+    BooleanQuery.Builder query = new BooleanQuery.Builder().add(anyBigram.build(), Occur.MUST);
     if (filter != null) {
       query.add(filter, Occur.FILTER);
     }
@@ -183,26 +184,29 @@ public final class PrecedentSearcher {
     return out;
   }
 
-  /** The query's bigrams without the very common ones, keeping at least the rarest few. */
-  private static List<Term> discriminating(IndexSearcher searcher, Set<String> bigrams) throws IOException {
+  /**
+   * The query's bigrams without the very common ones, keeping at least the rarest few, as term
+   * queries that keep the term states looked up to count them (looked up once, not again for scoring).
+   */
+  private static List<TermQuery> discriminating(IndexSearcher searcher, Set<String> bigrams) throws IOException {
     var reader = searcher.getIndexReader();
     long passages = Math.max(1, reader.docFreq(new Term(Fields.KIND, Fields.KIND_PASSAGE)));
-    record Df(Term term, int df) {}
+    record Df(Term term, TermStates states) {}
     List<Df> dfs = new ArrayList<>();
     for (String b : bigrams) {
       Term t = new Term(Fields.PASSAGE_BIGRAMS, b);
-      int df = reader.docFreq(t);
-      if (df > 0) {
-        dfs.add(new Df(t, df));
+      TermStates states = TermStates.build(searcher, t, true);
+      if (states.docFreq() > 0) {
+        dfs.add(new Df(t, states));
       }
     }
-    dfs.sort(Comparator.comparingInt(Df::df));
-    List<Term> out = new ArrayList<>();
+    dfs.sort(Comparator.comparingInt(d -> d.states().docFreq()));
+    List<TermQuery> out = new ArrayList<>();
     for (Df d : dfs) {
-      if (out.size() >= MAX_QUERY_TERMS || (out.size() >= MIN_QUERY_TERMS && d.df() > COMMON_BIGRAM_SHARE * passages)) {
+      if (out.size() >= MAX_QUERY_TERMS || (out.size() >= MIN_QUERY_TERMS && d.states().docFreq() > COMMON_BIGRAM_SHARE * passages)) {
         break;
       }
-      out.add(d.term());
+      out.add(new TermQuery(d.term(), d.states()));
     }
     return out;
   }
@@ -256,9 +260,7 @@ public final class PrecedentSearcher {
     if (phrase == null) {
       return List.of();
     }
-    BooleanQuery.Builder q = new BooleanQuery.Builder()
-        .add(phrase, Occur.FILTER)
-        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE)), Occur.FILTER);
+    BooleanQuery.Builder q = new BooleanQuery.Builder().add(phrase, Occur.FILTER);
     if (filter != null) {
       q.add(filter, Occur.FILTER);
     }
