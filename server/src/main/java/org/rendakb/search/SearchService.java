@@ -53,8 +53,11 @@ public final class SearchService {
   public static final int FACET_VALUES = 20;
   /** The deepest result a page may reach: page × size. */
   public static final int MAX_DEPTH = 10_000;
-  /** Fewer hits than this for the words as typed, and the words are also read loosely. */
-  static final int LOOSE_BELOW = 5;
+  /**
+   * Partial matches listed after the full ones, at most: the best of them are worth a look, the rest
+   * is noise. When nothing matches every word, all partial matches are listed (and faceted).
+   */
+  public static final int PARTIAL_MAX = 100;
 
   private static final Query DOCUMENTS = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
   private static final Query PASSAGES = new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE));
@@ -90,21 +93,47 @@ public final class SearchService {
     SortOrder order = request.sort() != null ? request.sort() : parsed.browse() ? SortOrder.DATE_DESC : SortOrder.RELEVANCE;
     return index.withSearcher(shared -> {
       Query highlight = parsed.highlight();
-      QueryDescription description = parsed.description();
       Matches matches = match(shared, request, order, parsed, parsed.query());
-      if (matches.top().totalHits.value() < LOOSE_BELOW && parsed.loose() != null) {
-        // (almost) nothing as typed: read each word allowing one wrong or missing character, and
-        // say so; kept when it finds more, the words as typed still rank first among its hits
-        Matches loose = match(shared, request, order, parsed, parsed.loose());
-        if (loose.top().totalHits.value() > matches.top().totalHits.value()) {
-          matches = loose;
-          highlight = parsed.loose();
-          description = description.readLoosely();
+      Tail tail = Tail.NONE;
+      PartialQuery partial = parsed.partial();
+      if (partial != null && order == SortOrder.RELEVANCE) {
+        Query partialOnly = partial.excluding(parsed.query());
+        if (matches.top().totalHits.value() == 0) {
+          // nothing holds every word: the partial matches are the result, counted and faceted in full
+          Matches partials = match(shared, request, order, parsed, partialOnly);
+          tail = new Tail(partial, partials.top().scoreDocs, partials.top().totalHits.value());
+          matches = new Matches(new TopFieldDocs(matches.top().totalHits, new ScoreDoc[0], matches.top().fields),
+              partials.facets());
+        } else {
+          tail = tail(shared, request, order, partial, partialOnly, matches.top().scoreDocs.length);
         }
       }
-      // only the reading kept is read from storage and highlighted
-      return page(shared, request, order, matches, highlight, description, start);
+      return page(shared, request, order, matches, tail, highlight, parsed.description(), start);
     });
+  }
+
+  /**
+   * The partial matches listed after the full ones: their best first, as many as the requested
+   * page reaches, and how many there are.
+   */
+  private record Tail(PartialQuery query, ScoreDoc[] hits, long total) {
+    static final Tail NONE = new Tail(null, new ScoreDoc[0], 0);
+  }
+
+  /**
+   * At most {@link #PARTIAL_MAX} partial matches after the full ones, without facets. Counting
+   * stops at that many, so Lucene may skip documents that cannot make the cut: the tail costs at
+   * most about what the full query does.
+   */
+  private Tail tail(ReaderSearcher shared, SearchRequest request, SortOrder order, PartialQuery partial, Query partialOnly,
+      int fullListed) throws IOException {
+    int depth = request.page() * request.size();
+    int wanted = Math.min(PARTIAL_MAX, Math.max(1, depth - fullListed));
+    IndexSearcher timed = timed(shared);
+    TopFieldDocs top = timed.search(filtered(shared, request, partialOnly, false),
+        new TopFieldCollectorManager(sort(order), wanted, null, PARTIAL_MAX));
+    ScoreDoc[] hits = depth > fullListed ? top.scoreDocs : new ScoreDoc[0];
+    return new Tail(partial, hits, Math.min(PARTIAL_MAX, top.totalHits.value()));
   }
 
   /** The ranked documents of one reading of the query and the facet counts beside them. */
@@ -112,26 +141,10 @@ public final class SearchService {
 
   private Matches match(ReaderSearcher shared, SearchRequest request, SortOrder order, ParsedQuery parsed, Query query)
       throws IOException {
-    BooleanQuery.Builder base = new BooleanQuery.Builder()
-        .add(query, parsed.browse() ? Occur.FILTER : Occur.MUST)
-        .add(DOCUMENTS, Occur.FILTER);
-
-    if (request.from() != null || request.to() != null) {
-      long lo = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
-      long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
-      base.add(LongField.newRangeQuery(Fields.DATE_DAYS, lo, hi), Occur.FILTER);
-    }
-    DrillDownQuery drill = new DrillDownQuery(shared.facetsConfig(), base.build());
-    request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
-
-    // A searcher of the same reader per request, so that the timeout is this request's own.
+    DrillDownQuery drill = filtered(shared, request, query, parsed.browse());
     // DrillSideways scoring (any facet filter) cannot run under a timeout in Lucene 10, so those
     // searches are bounded by the parser's limits on terms and variants alone.
-    IndexSearcher timed = shared;
-    if (request.filters().isEmpty()) {
-      timed = new IndexSearcher(shared.getIndexReader());
-      timed.setTimeout(new QueryTimeoutImpl(TIMEOUT_MILLIS));
-    }
+    IndexSearcher timed = request.filters().isEmpty() ? timed(shared) : shared;
     int depth = request.page() * request.size();
     TopFieldCollectorManager collector = new TopFieldCollectorManager(sort(order), depth, null, Integer.MAX_VALUE);
     TopFieldDocs top;
@@ -151,15 +164,58 @@ public final class SearchService {
     return new Matches(top, facets);
   }
 
-  /** The hits of the requested page, with their stored fields and snippets. */
-  private SearchResult page(ReaderSearcher shared, SearchRequest request, SortOrder order, Matches matches, Query highlight,
-      QueryDescription description, long start) throws IOException {
-    TopFieldDocs top = matches.top();
-    ScoreDoc[] all = top.scoreDocs;
-    int from = Math.min(all.length, (request.page() - 1) * request.size());
-    int[] docIds = new int[all.length - from];
-    for (int i = from; i < all.length; i++) {
-      docIds[i - from] = all[i].doc;
+  /** The query over file documents, within the request's dates and facet filters. */
+  private static DrillDownQuery filtered(ReaderSearcher shared, SearchRequest request, Query query, boolean browse) {
+    BooleanQuery.Builder base = new BooleanQuery.Builder()
+        .add(query, browse ? Occur.FILTER : Occur.MUST)
+        .add(DOCUMENTS, Occur.FILTER);
+    if (request.from() != null || request.to() != null) {
+      long lo = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
+      long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
+      base.add(LongField.newRangeQuery(Fields.DATE_DAYS, lo, hi), Occur.FILTER);
+    }
+    DrillDownQuery drill = new DrillDownQuery(shared.facetsConfig(), base.build());
+    request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
+    return drill;
+  }
+
+  /** A searcher of the same reader with this request's own timeout. */
+  private static IndexSearcher timed(ReaderSearcher shared) {
+    IndexSearcher timed = new IndexSearcher(shared.getIndexReader());
+    timed.setTimeout(new QueryTimeoutImpl(TIMEOUT_MILLIS));
+    return timed;
+  }
+
+  /** The hits of the requested page, full matches then partial ones, with their stored fields and snippets. */
+  private SearchResult page(ReaderSearcher shared, SearchRequest request, SortOrder order, Matches matches, Tail tail,
+      Query highlight, QueryDescription description, long start) throws IOException {
+    ScoreDoc[] full = matches.top().scoreDocs;
+    int listed = full.length + tail.hits().length;
+    int from = Math.min(listed, (request.page() - 1) * request.size());
+    int to = Math.min(listed, request.page() * request.size());
+    int fullOnPage = Math.max(0, Math.min(full.length, to) - from);
+    ScoreDoc[] fullHits = java.util.Arrays.copyOfRange(full, Math.min(from, full.length), Math.min(from, full.length) + fullOnPage);
+    ScoreDoc[] partialHits = java.util.Arrays.copyOfRange(tail.hits(), Math.max(0, from - full.length), to - full.length > 0
+        ? to - full.length : 0);
+    List<SearchResult.Hit> hits = new ArrayList<>(to - from);
+    hits.addAll(hits(shared, order, fullHits, highlight, null));
+    if (partialHits.length > 0) {
+      hits.addAll(hits(shared, order, partialHits, tail.query().highlight(), tail.query().parts()));
+    }
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+    return new SearchResult(matches.top().totalHits.value(), tail.total(), request.page(), request.size(), tookMs,
+        description, hits, matches.facets());
+  }
+
+  /**
+   * Hits with their stored fields and snippets; {@code parts} for partial matches (each hit says
+   * which it lacks), null for full ones.
+   */
+  private List<SearchResult.Hit> hits(ReaderSearcher shared, SortOrder order, ScoreDoc[] ranked, Query highlight,
+      List<QueryPart> parts) throws IOException {
+    int[] docIds = new int[ranked.length];
+    for (int i = 0; i < ranked.length; i++) {
+      docIds[i] = ranked[i].doc;
     }
     // each hit's stored fields are read once, text included: the snippets need the text anyway
     StoredFields stored = shared.storedFields();
@@ -170,19 +226,19 @@ public final class SearchService {
       texts[i] = docs[i].get(Fields.TEXT);
     }
     List<List<String>> snippets = this.snippets.of(shared, highlight, docIds, texts);
+    List<List<String>> missing = parts == null ? null : MissingParts.of(shared, parts, docIds);
     List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
       Document d = docs[i];
       // a sorted search keeps the score among the sort values, not in ScoreDoc.score
-      Float score = order == SortOrder.RELEVANCE && all[from + i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f
+      Float score = order == SortOrder.RELEVANCE && ranked[i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f
           ? f : null;
       hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
           d.get(Fields.DATE), intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
-          d.get(Fields.REGION), d.get(Fields.PLACE), score, snippets.get(i)));
+          d.get(Fields.REGION), d.get(Fields.PLACE), score, snippets.get(i), parts != null,
+          missing == null ? List.of() : missing.get(i)));
     }
-    long tookMs = (System.nanoTime() - start) / 1_000_000;
-    return new SearchResult(top.totalHits.value(), request.page(), request.size(), tookMs, description,
-        hits, matches.facets());
+    return hits;
   }
 
   static Sort sort(SortOrder order) {

@@ -402,6 +402,87 @@ class SearchApiTest {
     return http.json("/api/search", params).get("total").asLong();
   }
 
+  // ---- partial matches ----------------------------------------------------------------------
+
+  @Test
+  void documentsThatLackAWordFollowTheFullMatchesAndSayWhichWord() throws Exception {
+    // 宪法 and 文物 are each one smartcn word: a document holds them where they appear in a row
+    long both = count(contains("宪法"), contains("文物"));
+    long either = count(new BooleanQuery.Builder().add(contains("宪法"), Occur.SHOULD).add(contains("文物"), Occur.SHOULD).build());
+    assertTrue(both > 0 && either - both > 10, both + " / " + either);
+    JsonNode r = http.json("/api/search", "q", "宪法 文物", "size", "100");
+    assertEquals(both, r.get("total").asLong());
+    assertEquals(Math.min(SearchService.PARTIAL_MAX, either - both), r.get("partial").asLong());
+    JsonNode hits = r.get("hits");
+    assertEquals(Math.min(100, either), hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      JsonNode h = hits.get(i);
+      String id = h.get("id").asText();
+      List<String> missing = strings(h.get("missing"));
+      assertEquals(i >= both, h.get("partial").asBoolean(), "full matches first, then partial ones: " + i);
+      for (String word : List.of("宪法", "文物")) {
+        boolean holds = count(contains(word), term(Fields.ID, id)) == 1;
+        assertEquals(!holds, missing.contains(word), id + " holds " + word + ": " + missing);
+      }
+    }
+    assertEquals(ids(http.json("/api/search", "q", "宪法 文物", "size", "100")), ids(r), "the same order every time");
+  }
+
+  @Test
+  void pagesRunOnFromTheFullMatchesIntoThePartialOnes() throws Exception {
+    List<String> all = ids(http.json("/api/search", "q", "宪法 文物", "size", "30"));
+    List<String> paged = new ArrayList<>();
+    for (int page = 1; page <= 3; page++) {
+      JsonNode r = http.json("/api/search", "q", "宪法 文物", "size", "10", "page", String.valueOf(page));
+      paged.addAll(ids(r));
+    }
+    assertEquals(all, paged);
+    JsonNode byDate = http.json("/api/search", "q", "宪法 文物", "sort", "date_desc", "size", "100");
+    assertEquals(0, byDate.get("partial").asLong(), "in date order only full matches are listed");
+    byDate.get("hits").forEach(h -> assertFalse(h.get("partial").asBoolean()));
+  }
+
+  @Test
+  void withNoFullMatchThePartialOnesAreTheResultAndTheirFacets() throws Exception {
+    JsonNode r = http.json("/api/search", "q", "宪法 zqxjvw", "size", "100");
+    assertEquals(0, r.get("total").asLong());
+    long holders = count(contains("宪法"));
+    assertEquals(holders, r.get("partial").asLong(), "all of them: there is no full match to come first");
+    r.get("hits").forEach(h -> assertEquals(List.of("zqxjvw"), strings(h.get("missing"))));
+    for (JsonNode v : r.get("facets").get("type")) {
+      assertEquals(count(contains("宪法"), term(Fields.TYPE, v.get("value").asText())), v.get("count").asLong(), v.toString());
+    }
+  }
+
+  @Test
+  void aMistypedWordFindsItsDocumentsFirstAmongThePartialMatches() throws Exception {
+    // 文物保户法 for 文物保护法: no document holds it as typed; the law holds it with one character off,
+    // and of its pieces (文物, 保户法) it lacks the second
+    assertEquals(0, count(contains("文物保户法")));
+    JsonNode r = http.json("/api/search", "q", "文物保户法 2024", "size", "20");
+    assertEquals(0, r.get("total").asLong());
+    JsonNode first = r.get("hits").get(0);
+    assertEquals(idOf("corpus", "laws/行政法/文物保护法(2024-11-08).md"), first.get("id").asText(), r.toString());
+    assertEquals(List.of("保户法"), strings(first.get("missing")));
+    JsonNode two = http.json("/api/search", "q", "文物保户法 管理", "size", "20");
+    assertEquals(List.of("文物保户法"), strings(two.get("hits").get(0).get("missing")), "of two words, the word it lacks");
+  }
+
+  @Test
+  void aYearRanksItsVersionFirstAndKeepsTheOthers() throws Exception {
+    String v2017 = idOf("corpus", "laws/经济法/会计法(2017-11-04).md");
+    String v2024 = idOf("corpus", "laws/经济法/会计法(2024-06-28).md");
+    for (String q : List.of("会计法 2017", "会计法 ２０１７年")) {
+      JsonNode r = http.json("/api/search", "q", q, "size", "100");
+      List<String> ids = ids(r);
+      assertEquals(v2017, ids.getFirst(), q);
+      assertTrue(ids.contains(v2024), "the other version is still found: " + q);
+      assertEquals(total("q", "会计法"), r.get("total").asLong(), "the year excludes nothing");
+      assertEquals("2017", r.get("query").get("optional").get(0).get("text").asText().replace("２０１７年", "2017"));
+    }
+    assertEquals(v2024, ids(http.json("/api/search", "q", "会计法 2024")).getFirst());
+  }
+
   // ---- snippets ---------------------------------------------------------------------------
 
   @Test
