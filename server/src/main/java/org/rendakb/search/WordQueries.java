@@ -31,7 +31,7 @@ import org.rendakb.search.QueryLexer.Token;
  */
 final class WordQueries {
   static final float TEXT_WORDS_BOOST = 1.0f;
-  static final float TITLE_WORDS_BOOST = 3.0f;
+  static final float TITLE_WORDS_BOOST = 2.0f;
   static final float TEXT_BIGRAMS_BOOST = 0.5f;
   static final float TITLE_BIGRAMS_BOOST = 1.5f;
   static final float TEXT_ALL_WORDS_BOOST = 0.3f;
