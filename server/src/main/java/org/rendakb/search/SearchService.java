@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -17,11 +18,9 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.QueryTimeoutImpl;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -66,7 +65,7 @@ public final class SearchService {
   private final IndexAccess index;
   private final StaffQueryParser parser;
   private final SimilarDocuments similar = new SimilarDocuments();
-  private final Snippets snippets = new Snippets();
+  private final HitReader hitReader = new HitReader();
 
   public SearchService(IndexAccess index, Abbreviations abbreviations) {
     this.index = index;
@@ -91,61 +90,89 @@ public final class SearchService {
     long start = System.nanoTime();
     ParsedQuery parsed = parser.parse(request.q());
     SortOrder order = request.sort() != null ? request.sort() : parsed.browse() ? SortOrder.DATE_DESC : SortOrder.RELEVANCE;
+    boolean byRelevance = order == SortOrder.RELEVANCE;
     return index.withSearcher(shared -> {
-      Query highlight = parsed.highlight();
-      Matches matches = match(shared, request, order, parsed, parsed.query());
+      Versions versions = request.foldVersions() ? shared.versions() : Versions.NONE;
+      // versions folded into a hit take no place in the list: reach that much further
+      int reach = request.page() * request.size() + versions.foldable();
+      Matches matches = match(shared, request, order, parsed, parsed.query(), reach);
+      long total = matches.top().totalHits.value();
+      VersionFolding.Matched laws = total == 0 ? NO_LAWS
+          : VersionFolding.matched(shared, filtered(shared, request, parsed.query(), parsed.browse()), versions);
       Tail tail = Tail.NONE;
       PartialQuery partial = parsed.partial();
-      if (partial != null && order == SortOrder.RELEVANCE) {
+      if (partial != null && byRelevance) {
         Query partialOnly = partial.excluding(parsed.query());
-        if (matches.top().totalHits.value() == 0) {
+        if (total == 0) {
           // nothing holds every word: the partial matches are the result, counted and faceted in full
-          Matches partials = match(shared, request, order, parsed, partialOnly);
-          tail = new Tail(partial, partials.top().scoreDocs, partials.top().totalHits.value());
+          Matches partials = match(shared, request, order, parsed, partialOnly, reach);
+          VersionFolding.Matched partialLaws = VersionFolding.matched(shared, filtered(shared, request, partialOnly, false), versions);
+          tail = new Tail(partials.top().scoreDocs, partials.top().totalHits.value(), partialLaws.folded());
           matches = new Matches(new TopFieldDocs(matches.top().totalHits, new ScoreDoc[0], matches.top().fields),
               partials.facets());
         } else {
-          tail = tail(shared, request, order, partial, partialOnly, matches.top().scoreDocs.length);
+          tail = tail(shared, request, order, partialOnly, versions, laws.laws());
         }
       }
-      return page(shared, request, order, matches, tail, highlight, parsed.description(), start);
+      // the folded list: full matches, then (once they are all in the list) the partial ones
+      List<VersionFolding.Hit> folded = new ArrayList<>(VersionFolding.fold(ranked(matches.top().scoreDocs, false), versions,
+          parsed.years(), byRelevance, Set.of()));
+      if (matches.top().scoreDocs.length == total) {
+        folded.addAll(VersionFolding.fold(ranked(tail.hits(), true), versions, parsed.years(), byRelevance, laws.laws()));
+      }
+      int from = Math.min(folded.size(), (request.page() - 1) * request.size());
+      int to = Math.min(folded.size(), request.page() * request.size());
+      List<SearchResult.Hit> hits = hitReader.read(shared, folded.subList(from, to), byRelevance, parsed.highlight(), partial);
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      return new SearchResult(total, tail.total(), laws.folded() + tail.folded(), request.page(), request.size(), tookMs,
+          parsed.description(), hits, matches.facets());
     });
   }
 
+  private static final VersionFolding.Matched NO_LAWS = new VersionFolding.Matched(Set.of(), 0);
+
+  private static List<VersionFolding.Ranked> ranked(ScoreDoc[] docs, boolean partial) {
+    return java.util.Arrays.stream(docs).map(d -> new VersionFolding.Ranked(d, partial)).toList();
+  }
+
   /**
-   * The partial matches listed after the full ones: their best first, as many as the requested
-   * page reaches, and how many there are.
+   * The partial matches listed after the full ones, best first; how many there are, and how many of
+   * those are versions folded into another hit.
    */
-  private record Tail(PartialQuery query, ScoreDoc[] hits, long total) {
-    static final Tail NONE = new Tail(null, new ScoreDoc[0], 0);
+  private record Tail(ScoreDoc[] hits, long total, int folded) {
+    static final Tail NONE = new Tail(new ScoreDoc[0], 0, 0);
   }
 
   /**
    * At most {@link #PARTIAL_MAX} partial matches after the full ones, without facets. Counting
    * stops at that many, so Lucene may skip documents that cannot make the cut: the tail costs at
-   * most about what the full query does.
+   * most about what the full query does. A partial match of a law already listed (among the full
+   * matches, or higher in the tail) is folded into that law's hit.
    */
-  private Tail tail(ReaderSearcher shared, SearchRequest request, SortOrder order, PartialQuery partial, Query partialOnly,
-      int fullListed) throws IOException {
-    int depth = request.page() * request.size();
-    int wanted = Math.min(PARTIAL_MAX, Math.max(1, depth - fullListed));
-    IndexSearcher timed = timed(shared);
-    TopFieldDocs top = timed.search(filtered(shared, request, partialOnly, false),
-        new TopFieldCollectorManager(sort(order), wanted, null, PARTIAL_MAX));
-    ScoreDoc[] hits = depth > fullListed ? top.scoreDocs : new ScoreDoc[0];
-    return new Tail(partial, hits, Math.min(PARTIAL_MAX, top.totalHits.value()));
+  private Tail tail(ReaderSearcher shared, SearchRequest request, SortOrder order, Query partialOnly, Versions versions,
+      Set<Integer> listedLaws) throws IOException {
+    TopFieldDocs top = timed(shared).search(filtered(shared, request, partialOnly, false),
+        new TopFieldCollectorManager(sort(order), PARTIAL_MAX, null, PARTIAL_MAX));
+    Set<Integer> laws = new java.util.HashSet<>(listedLaws);
+    int folded = 0;
+    for (ScoreDoc sd : top.scoreDocs) {
+      int law = versions.group(sd.doc);
+      if (law >= 0 && !laws.add(law)) {
+        folded++;
+      }
+    }
+    return new Tail(top.scoreDocs, Math.min(PARTIAL_MAX, top.totalHits.value()), folded);
   }
 
   /** The ranked documents of one reading of the query and the facet counts beside them. */
   private record Matches(TopFieldDocs top, Map<String, List<SearchResult.FacetValue>> facets) {}
 
-  private Matches match(ReaderSearcher shared, SearchRequest request, SortOrder order, ParsedQuery parsed, Query query)
-      throws IOException {
+  private Matches match(ReaderSearcher shared, SearchRequest request, SortOrder order, ParsedQuery parsed, Query query,
+      int depth) throws IOException {
     DrillDownQuery drill = filtered(shared, request, query, parsed.browse());
     // DrillSideways scoring (any facet filter) cannot run under a timeout in Lucene 10, so those
     // searches are bounded by the parser's limits on terms and variants alone.
     IndexSearcher timed = request.filters().isEmpty() ? timed(shared) : shared;
-    int depth = request.page() * request.size();
     TopFieldCollectorManager collector = new TopFieldCollectorManager(sort(order), depth, null, Integer.MAX_VALUE);
     TopFieldDocs top;
     Map<String, List<SearchResult.FacetValue>> facets;
@@ -184,61 +211,6 @@ public final class SearchService {
     IndexSearcher timed = new IndexSearcher(shared.getIndexReader());
     timed.setTimeout(new QueryTimeoutImpl(TIMEOUT_MILLIS));
     return timed;
-  }
-
-  /** The hits of the requested page, full matches then partial ones, with their stored fields and snippets. */
-  private SearchResult page(ReaderSearcher shared, SearchRequest request, SortOrder order, Matches matches, Tail tail,
-      Query highlight, QueryDescription description, long start) throws IOException {
-    ScoreDoc[] full = matches.top().scoreDocs;
-    int listed = full.length + tail.hits().length;
-    int from = Math.min(listed, (request.page() - 1) * request.size());
-    int to = Math.min(listed, request.page() * request.size());
-    int fullOnPage = Math.max(0, Math.min(full.length, to) - from);
-    ScoreDoc[] fullHits = java.util.Arrays.copyOfRange(full, Math.min(from, full.length), Math.min(from, full.length) + fullOnPage);
-    ScoreDoc[] partialHits = java.util.Arrays.copyOfRange(tail.hits(), Math.max(0, from - full.length), to - full.length > 0
-        ? to - full.length : 0);
-    List<SearchResult.Hit> hits = new ArrayList<>(to - from);
-    hits.addAll(hits(shared, order, fullHits, highlight, null));
-    if (partialHits.length > 0) {
-      hits.addAll(hits(shared, order, partialHits, tail.query().highlight(), tail.query().parts()));
-    }
-    long tookMs = (System.nanoTime() - start) / 1_000_000;
-    return new SearchResult(matches.top().totalHits.value(), tail.total(), request.page(), request.size(), tookMs,
-        description, hits, matches.facets());
-  }
-
-  /**
-   * Hits with their stored fields and snippets; {@code parts} for partial matches (each hit says
-   * which it lacks), null for full ones.
-   */
-  private List<SearchResult.Hit> hits(ReaderSearcher shared, SortOrder order, ScoreDoc[] ranked, Query highlight,
-      List<QueryPart> parts) throws IOException {
-    int[] docIds = new int[ranked.length];
-    for (int i = 0; i < ranked.length; i++) {
-      docIds[i] = ranked[i].doc;
-    }
-    // each hit's stored fields are read once, text included: the snippets need the text anyway
-    StoredFields stored = shared.storedFields();
-    Document[] docs = new Document[docIds.length];
-    String[] texts = new String[docIds.length];
-    for (int i = 0; i < docIds.length; i++) {
-      docs[i] = stored.document(docIds[i]);
-      texts[i] = docs[i].get(Fields.TEXT);
-    }
-    List<List<String>> snippets = this.snippets.of(shared, highlight, docIds, texts);
-    List<List<String>> missing = parts == null ? null : MissingParts.of(shared, parts, docIds);
-    List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
-    for (int i = 0; i < docIds.length; i++) {
-      Document d = docs[i];
-      // a sorted search keeps the score among the sort values, not in ScoreDoc.score
-      Float score = order == SortOrder.RELEVANCE && ranked[i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f
-          ? f : null;
-      hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
-          d.get(Fields.DATE), intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
-          d.get(Fields.REGION), d.get(Fields.PLACE), score, snippets.get(i), parts != null,
-          missing == null ? List.of() : missing.get(i)));
-    }
-    return hits;
   }
 
   static Sort sort(SortOrder order) {
