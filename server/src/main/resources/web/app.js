@@ -241,8 +241,9 @@ async function renderBrowse(browsing) {
 function renderPager(r, p) {
   const pager = $('pager');
   pager.replaceChildren();
-  // partial matches follow the full ones; versions listed on a hit take no place of their own
-  const pages = Math.ceil((r.total + (r.partial || 0) - (r.folded || 0)) / r.size);
+  // partial matches follow the full ones (not yet counted, null, until a page reaches them: one
+  // more page is offered); versions listed on a hit take no place of their own
+  const pages = Math.ceil((r.total + (r.partial === null ? 1 : r.partial) - r.folded) / r.size);
   if (pages <= 1) return;
   const to = (n) => () => go(withParam('page', String(n), params()));
   pager.append(

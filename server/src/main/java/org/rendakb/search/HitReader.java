@@ -52,7 +52,8 @@ final class HitReader {
       VersionFolding.Hit hit = page.get(i);
       // a sorted search keeps the score among the sort values, not in ScoreDoc.score; a folded law
       // ranks, and scores, as its best-matching version
-      Float score = byRelevance && hit.ranked().doc() instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : null;
+      Float score = !byRelevance ? null
+          : hit.ranked().doc() instanceof FieldDoc fd ? (fd.fields[0] instanceof Float f ? f : null) : hit.ranked().doc().score;
       List<SearchResult.OtherVersion> versions = hit.others().stream()
           .map(v -> new SearchResult.OtherVersion(v.id(), v.date(), v.path())).toList();
       hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),

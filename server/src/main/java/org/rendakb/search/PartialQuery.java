@@ -13,8 +13,10 @@ import org.apache.lucene.search.Query;
  * @param query documents that hold all parts but one or more (the full matches included), with the
  *     query's exclusions and its years' boost
  * @param highlight what snippets mark in a partial match: any part, where it appears as typed
+ * @param candidates a cheap superset to rank first: any bigram of the query as a term ({@link #query}
+ *     then ranks the best of them)
  */
-public record PartialQuery(List<QueryPart> parts, Query query, Query highlight) {
+public record PartialQuery(List<QueryPart> parts, Query query, Query highlight, Query candidates) {
   public PartialQuery {
     parts = List.copyOf(parts);
   }

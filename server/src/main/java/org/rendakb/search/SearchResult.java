@@ -5,19 +5,22 @@ import java.util.Map;
 
 /**
  * One page of results with multi-select facet counts. The pages reach {@code total + partial -
- * folded} hits.
+ * folded} hits (at least one page past the full matches while {@code partial} is null).
  *
  * @param total documents that match the whole query
  * @param partial documents listed after them that lack part of the query (a word, or a piece of a
- *     one-word query): the best {@link SearchService#PARTIAL_MAX} when some documents match the
- *     whole query, all of them when none does; 0 in date order
+ *     one-word query): the best {@link SearchService#PARTIAL_MAX} of the
+ *     {@link SearchService#CANDIDATES} documents that best match the query's bigrams when some
+ *     documents match the whole query, all of them when none does; 0 when the query has one part
+ *     and in date order; null when this page does not reach them (they are ranked, and counted,
+ *     only for a page that lists some)
  * @param folded of those documents, the versions of a law listed on another version's hit
  *     ({@code versions}) rather than as hits of their own
  * @param facets per dimension: years in ascending order, other dimensions by count; over the full
  *     matches, or over the partial ones when there are no full matches
  */
 public record SearchResult(
-    long total, long partial, long folded, int page, int size, long tookMs, QueryDescription query, List<Hit> hits,
+    long total, Long partial, long folded, int page, int size, long tookMs, QueryDescription query, List<Hit> hits,
     Map<String, List<FacetValue>> facets) {
 
   /**

@@ -57,6 +57,8 @@ public final class SearchService {
    * is noise. When nothing matches every word, all partial matches are listed (and faceted).
    */
   public static final int PARTIAL_MAX = 100;
+  /** Candidates the partial matches are ranked among (see {@link #tail}). */
+  static final int CANDIDATES = 300;
 
   private static final Query DOCUMENTS = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
   private static final Query PASSAGES = new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE));
@@ -97,39 +99,49 @@ public final class SearchService {
       int reach = request.page() * request.size() + versions.foldable();
       Matches matches = match(shared, request, order, parsed, parsed.query(), reach);
       long total = matches.top().totalHits.value();
-      VersionFolding.Matched laws = total == 0 ? NO_LAWS
+      boolean allFull = matches.top().scoreDocs.length == total;
+      // the laws among the full matches, and how many of their versions fold: read off the list when
+      // it holds every full match, else one search over the few documents that have versions
+      VersionFolding.Matched laws = allFull ? VersionFolding.matched(matches.top().scoreDocs, versions)
           : VersionFolding.matched(shared, filtered(shared, request, parsed.query(), parsed.browse()), versions);
       Tail tail = Tail.NONE;
-      PartialQuery partial = parsed.partial();
-      if (partial != null && byRelevance) {
-        Query partialOnly = partial.excluding(parsed.query());
+      if (parsed.parts() > 0 && byRelevance) {
         if (total == 0) {
           // nothing holds every word: the partial matches are the result, counted and faceted in full
-          Matches partials = match(shared, request, order, parsed, partialOnly, reach);
-          VersionFolding.Matched partialLaws = VersionFolding.matched(shared, filtered(shared, request, partialOnly, false), versions);
-          tail = new Tail(partials.top().scoreDocs, partials.top().totalHits.value(), partialLaws.folded());
-          matches = new Matches(new TopFieldDocs(matches.top().totalHits, new ScoreDoc[0], matches.top().fields),
-              partials.facets());
+          PartialQuery partial = parsed.partial();
+          if (partial != null) {
+            Matches partials = match(shared, request, order, parsed, partial.excluding(parsed.query()), reach);
+            boolean allPartial = partials.top().scoreDocs.length == partials.top().totalHits.value();
+            VersionFolding.Matched partialLaws = allPartial ? VersionFolding.matched(partials.top().scoreDocs, versions)
+                : VersionFolding.matched(shared, filtered(shared, request, partial.excluding(parsed.query()), false), versions);
+            tail = new Tail(partials.top().scoreDocs, partials.top().totalHits.value(), partialLaws.folded());
+            matches = new Matches(new TopFieldDocs(matches.top().totalHits, new ScoreDoc[0], matches.top().fields),
+                partials.facets());
+          }
+        } else if (total - laws.folded() < request.page() * request.size()) {
+          PartialQuery partial = parsed.partial();
+          tail = partial == null ? Tail.NONE : tail(shared, request, partial, parsed.query(), versions, laws.laws());
         } else {
-          tail = tail(shared, request, order, partialOnly, versions, laws.laws());
+          // the page does not reach them: not ranked, not counted (partial is null), which saves
+          // most of the cost of a search that has enough full matches
+          tail = Tail.UNRANKED;
         }
       }
       // the folded list: full matches, then (once they are all in the list) the partial ones
       List<VersionFolding.Hit> folded = new ArrayList<>(VersionFolding.fold(ranked(matches.top().scoreDocs, false), versions,
           parsed.years(), byRelevance, Set.of()));
-      if (matches.top().scoreDocs.length == total) {
+      if (allFull) {
         folded.addAll(VersionFolding.fold(ranked(tail.hits(), true), versions, parsed.years(), byRelevance, laws.laws()));
       }
       int from = Math.min(folded.size(), (request.page() - 1) * request.size());
       int to = Math.min(folded.size(), request.page() * request.size());
-      List<SearchResult.Hit> hits = hitReader.read(shared, folded.subList(from, to), byRelevance, parsed.highlight(), partial);
+      List<SearchResult.Hit> hits = hitReader.read(shared, folded.subList(from, to), byRelevance, parsed.highlight(),
+          tail.hits().length > 0 ? parsed.partial() : null);
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(total, tail.total(), laws.folded() + tail.folded(), request.page(), request.size(), tookMs,
           parsed.description(), hits, matches.facets());
     });
   }
-
-  private static final VersionFolding.Matched NO_LAWS = new VersionFolding.Matched(Set.of(), 0);
 
   private static List<VersionFolding.Ranked> ranked(ScoreDoc[] docs, boolean partial) {
     return java.util.Arrays.stream(docs).map(d -> new VersionFolding.Ranked(d, partial)).toList();
@@ -139,29 +151,34 @@ public final class SearchService {
    * The partial matches listed after the full ones, best first; how many there are, and how many of
    * those are versions folded into another hit.
    */
-  private record Tail(ScoreDoc[] hits, long total, int folded) {
-    static final Tail NONE = new Tail(new ScoreDoc[0], 0, 0);
+  private record Tail(ScoreDoc[] hits, Long total, int folded) {
+    static final Tail NONE = new Tail(new ScoreDoc[0], 0L, 0);
+    static final Tail UNRANKED = new Tail(new ScoreDoc[0], null, 0);
   }
 
   /**
-   * At most {@link #PARTIAL_MAX} partial matches after the full ones, without facets. Counting
-   * stops at that many, so Lucene may skip documents that cannot make the cut: the tail costs at
-   * most about what the full query does. A partial match of a law already listed (among the full
-   * matches, or higher in the tail) is folded into that law's hit.
+   * The best {@link #PARTIAL_MAX} partial matches after the full ones, without facets, in two
+   * passes: the {@link #CANDIDATES} documents that best match the query's bigrams as plain terms
+   * (which Lucene finds without scoring every document that holds a common piece such as 管理),
+   * then those of them that are partial matches, ranked by the partial query. Ranking the partial
+   * query over all its matches cost more than the rest of a search together. A partial match of a
+   * law already listed (among the full matches, or higher in the tail) is folded into that law's hit.
    */
-  private Tail tail(ReaderSearcher shared, SearchRequest request, SortOrder order, Query partialOnly, Versions versions,
-      Set<Integer> listedLaws) throws IOException {
-    TopFieldDocs top = timed(shared).search(filtered(shared, request, partialOnly, false),
-        new TopFieldCollectorManager(sort(order), PARTIAL_MAX, null, PARTIAL_MAX));
-    Set<Integer> laws = new java.util.HashSet<>(listedLaws);
+  private Tail tail(ReaderSearcher shared, SearchRequest request, PartialQuery partial, Query full, Versions versions,
+      Set<Integer> fullLaws) throws IOException {
+    IndexSearcher timed = timed(shared);
+    Query first = new BooleanQuery.Builder().add(partial.candidates(), Occur.MUST).add(full, Occur.MUST_NOT).build();
+    TopDocs pool = timed.search(filtered(shared, request, first, false), CANDIDATES);
+    ScoreDoc[] ranked = PartialRanking.rank(timed, partial.query(), pool.scoreDocs, PARTIAL_MAX);
+    Set<Integer> laws = new java.util.HashSet<>(fullLaws);
     int folded = 0;
-    for (ScoreDoc sd : top.scoreDocs) {
+    for (ScoreDoc sd : ranked) {
       int law = versions.group(sd.doc);
       if (law >= 0 && !laws.add(law)) {
         folded++;
       }
     }
-    return new Tail(top.scoreDocs, Math.min(PARTIAL_MAX, top.totalHits.value()), folded);
+    return new Tail(ranked, (long) ranked.length, folded);
   }
 
   /** The ranked documents of one reading of the query and the facet counts beside them. */

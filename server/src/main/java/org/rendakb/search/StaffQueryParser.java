@@ -10,11 +10,12 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
+import org.rendakb.schema.Fields;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.rendakb.search.QueryLexer.Kind;
 import org.rendakb.search.QueryLexer.Token;
@@ -51,6 +52,8 @@ public final class StaffQueryParser {
   public static final float PART_WEIGHT = 10_000f;
   /** Clauses left for the date range, the facet filters (at most 100 values) and the document filter. */
   private static final int FILTER_CLAUSES = 110;
+  /** Bigrams a query's candidate partial matches are found by, at most. */
+  private static final int CANDIDATE_TERMS = 64;
 
   private final WordQueries words = new WordQueries();
   private final Abbreviations abbreviations;
@@ -137,8 +140,9 @@ public final class StaffQueryParser {
         required.stream().map(g -> g.terms).toList(), optional.stream().map(g -> g.terms.getFirst()).toList(), none,
         ignored, render(required, optional, none));
     Query full = build(required, optional, excluded, g -> g.queries);
+    // the partial matches' query is built only for a search whose page reaches them
     return new ParsedQuery(full, build(required, optional, excluded, g -> g.marked), description, years,
-        partial(required, optional, excluded, full));
+        partCount(required), new ParsedQuery.Later<>(() -> partial(required, optional, excluded, full)));
   }
 
   /** One required part of the query (or, for a year, an optional one): a term, or alternatives joined by OR. */
@@ -234,11 +238,12 @@ public final class StaffQueryParser {
     if (parts.size() < 2) {
       return null;
     }
+    Query candidates = candidates(required, excluded);
     int budget = IndexSearcher.getMaxClauseCount() - leaves(full) - FILTER_CLAUSES;
     List<Function<QueryPart, Query>> readings = List.of(QueryPart::query, QueryPart::held, QueryPart::marked);
     for (Function<QueryPart, Query> reading : readings) {
       for (List<QueryPart> also : List.of(extra.stream().limit(MAX_TERMS).toList(), List.<QueryPart>of())) {
-        PartialQuery partial = partial(parts, also, optional, excluded, reading);
+        PartialQuery partial = partial(parts, also, optional, excluded, reading, candidates);
         if (leaves(partial.query()) <= budget && leaves(partial.highlight()) <= budget) {
           return partial;
         }
@@ -248,26 +253,45 @@ public final class StaffQueryParser {
   }
 
   private static PartialQuery partial(List<QueryPart> parts, List<QueryPart> extra, List<Group> optional,
-      List<Query> excluded, Function<QueryPart, Query> reading) {
+      List<Query> excluded, Function<QueryPart, Query> reading, Query candidates) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     BooleanQuery.Builder marks = new BooleanQuery.Builder();
     parts.forEach(p -> {
-      any.add(reading.apply(p), Occur.SHOULD);
-      any.add(new BoostQuery(new ConstantScoreQuery(reading.apply(p)), PART_WEIGHT), Occur.SHOULD);
+      any.add(PlusConstant.of(reading.apply(p), PART_WEIGHT), Occur.SHOULD);
       marks.add(p.marked(), Occur.SHOULD);
     });
-    // pieces of a word rank and admit documents that hold some of it (社会建设 of 社会建设委员会)
-    extra.forEach(p -> {
-      any.add(p.query(), Occur.SHOULD);
-      marks.add(p.marked(), Occur.SHOULD);
-    });
+    // pieces of a word rank and admit documents that hold some of it (社会建设 of 社会建设委员会);
+    // snippets mark the parts only, which is most of the highlighting's cost saved on a partial match
+    extra.forEach(p -> any.add(p.query(), Occur.SHOULD));
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
     optional.forEach(g -> {
       b.add(either(g.queries), Occur.SHOULD);
       marks.add(either(g.marked), Occur.SHOULD);
     });
     excluded.forEach(q -> b.add(q, Occur.MUST_NOT));
-    return new PartialQuery(parts, b.build(), marks.build());
+    return new PartialQuery(parts, b.build(), marks.build(), candidates);
+  }
+
+  /**
+   * Documents worth ranking as partial matches: any bigram of any word (or its variants) as a term,
+   * in the title or the text, weighted as the phrases are. Term queries let Lucene find the best few
+   * hundred without scoring every document that holds a common piece (管理, 安全).
+   */
+  private Query candidates(List<Group> required, List<Query> excluded) {
+    List<String> grams = new ArrayList<>();
+    for (Group g : required) {
+      for (int i = 0; i < g.tokens.size(); i++) {
+        words.bigrams(g.tokens.get(i), g.terms.get(i).also()).stream().filter(t -> !grams.contains(t)).forEach(grams::add);
+      }
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    grams.stream().limit(CANDIDATE_TERMS).forEach(t -> {
+      any.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE_BIGRAMS, t)), WordQueries.TITLE_BIGRAMS_BOOST), Occur.SHOULD);
+      any.add(new BoostQuery(new TermQuery(new Term(Fields.TEXT_BIGRAMS, t)), WordQueries.TEXT_BIGRAMS_BOOST), Occur.SHOULD);
+    });
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
+    excluded.forEach(q -> b.add(q, Occur.MUST_NOT));
+    return b.build();
   }
 
   /** The clauses of a query as Lucene counts them against its limit. */
@@ -295,6 +319,14 @@ public final class StaffQueryParser {
       }
     });
     return n[0];
+  }
+
+  /** How many parts a partial match of this query may lack one of: 0 when it has fewer than two (cheap, no queries built). */
+  private int partCount(List<Group> required) {
+    int n = required.size() >= 2 ? required.size()
+        : required.size() == 1 && required.getFirst().tokens.size() == 1 && required.getFirst().tokens.getFirst().kind() == Kind.WORD
+            ? Math.min(MAX_TERMS, words.pieces(required.getFirst().tokens.getFirst().text()).size()) : 0;
+    return n >= 2 ? n : 0;
   }
 
   /** The pieces of a word ({@link WordQueries#pieces}) as parts of a query, at most {@link #MAX_TERMS}. */

@@ -107,9 +107,17 @@ final class VersionFolding {
       return new Matched(Set.of(), 0);
     }
     Query q = new BooleanQuery.Builder().add(query, Occur.FILTER).add(versions.members(), Occur.FILTER).build();
+    return matched(searcher.search(q, versions.foldable() + versions.laws()).scoreDocs, versions);
+  }
+
+  /** Which laws with versions are among {@code docs}, and how many of those documents fold into another's hit. */
+  static Matched matched(ScoreDoc[] docs, Versions versions) {
     Map<Integer, Integer> perLaw = new HashMap<>();
-    for (ScoreDoc sd : searcher.search(q, versions.foldable() + versions.laws()).scoreDocs) {
-      perLaw.merge(versions.group(sd.doc), 1, Integer::sum);
+    for (ScoreDoc sd : docs) {
+      int law = versions.group(sd.doc);
+      if (law >= 0) {
+        perLaw.merge(law, 1, Integer::sum);
+      }
     }
     int folded = perLaw.values().stream().mapToInt(n -> n - 1).sum();
     return new Matched(Set.copyOf(perLaw.keySet()), folded);

@@ -146,6 +146,17 @@ final class WordQueries {
   }
 
   /**
+   * The bigrams of a term and its variants: a cheap first reach for documents that hold any of it
+   * (each bigram a term query, scored by BM25, which Lucene ranks without visiting every match).
+   */
+  List<String> bigrams(Token token, List<String> variants) {
+    List<String> out = new ArrayList<>();
+    out.addAll(terms(bigramAnalyzer, Fields.TITLE_BIGRAMS, token.text()));
+    variants.forEach(v -> terms(bigramAnalyzer, Fields.TITLE_BIGRAMS, v).stream().filter(t -> !out.contains(t)).forEach(out::add));
+    return out;
+  }
+
+  /**
    * The pieces of one word a document may hold apart: its smartcn words, where a run of single
    * characters the segmenter could not cut stays one piece (票 决 → 票决), or pairs when it is long
    * (普 惠 托 育 → 普惠 托育), and a lone character joins the word before when it ends a name (代表 法 →

@@ -438,6 +438,16 @@ class SearchApiTest {
       paged.addAll(ids(r));
     }
     assertEquals(all, paged);
+    // a page of full matches only does not rank the partial ones: they are not counted (null) until
+    // a page reaches them
+    JsonNode broad = http.json("/api/search", "q", "人民 代表", "size", "5");
+    long full = broad.get("total").asLong() - broad.get("folded").asLong();
+    assertTrue(full > 5, broad.get("total").toString());
+    assertTrue(broad.get("partial").isNull(), broad.get("partial").toString());
+    JsonNode reaching = http.json("/api/search", "q", "人民 代表", "size", "5", "page", String.valueOf(full / 5 + 1));
+    assertTrue(reaching.get("partial").asLong() > 0, reaching.get("partial").toString());
+    reaching.get("hits").forEach(h -> assertEquals(ids(reaching).indexOf(h.get("id").asText()) >= full % 5,
+        h.get("partial").asBoolean(), h.toString()));
     JsonNode byDate = http.json("/api/search", "q", "宪法 文物", "sort", "date_desc", "size", "100");
     assertEquals(0, byDate.get("partial").asLong(), "in date order only full matches are listed");
     byDate.get("hits").forEach(h -> assertFalse(h.get("partial").asBoolean()));
