@@ -95,22 +95,56 @@ async function renderSearch(p) {
   renderChips(p);
   renderHistogram(r.facets.year || [], p);
   const browsing = !p.get('q') && !FILTERS.some((f) => p.has(f));
-  $('status').textContent = `共 ${r.total} 篇，用时 ${r.took_ms} 毫秒` + (r.query && r.query.truncated ? '（检索词过长，已截断）' : '');
+  $('status').textContent = statusLine(r);
   await renderBrowse(browsing);
   const list = $('results');
   list.replaceChildren();
   list.start = (r.page - 1) * r.size + 1;
-  for (const hit of r.hits) list.append(resultItem(hit, p.get('q') || ''));
-  if (r.total === 0) list.append(emptyResults(p));
+  r.hits.forEach((hit, i) => {
+    // where the documents that lack part of the query begin on this page (with no full match at
+    // all, the status line says so)
+    const startsPartial = hit.partial && r.total > 0 && (i === 0 || !r.hits[i - 1].partial);
+    list.append(resultItem(hit, p.get('q') || '', startsPartial));
+  });
+  if (r.total === 0 && r.partial === 0) list.append(emptyResults(p));
   renderPager(r, p);
 }
 
-function resultItem(hit, q) {
-  const docUrl = `/?${new URLSearchParams({ view: 'doc', id: hit.id, ...(q ? { q } : {}) })}`;
-  const title = el('a', { href: docUrl, class: 'title', text: hit.title || hit.path, onclick: (e) => { e.preventDefault(); history.pushState(null, '', docUrl); render(); } });
+function statusLine(r) {
+  const parts = [r.partial > 0 && r.total === 0 ? '没有包含全部检索词的文档' : `共 ${r.total} 篇`];
+  if (r.partial > 0) parts.push(`${r.total === 0 ? '以下' : '另有'} ${r.partial} 篇只包含部分检索词`);
+  if (r.folded > 0) parts.push(`其中 ${r.folded} 篇是所列法规的其他版本，列在该法规下`);
+  return parts.join('，') + `，用时 ${r.took_ms} 毫秒` + (r.query && r.query.truncated ? '（检索词过长，已截断）' : '');
+}
+
+function docLink(id, text, q) {
+  const url = `/?${new URLSearchParams({ view: 'doc', id, ...(q ? { q } : {}) })}`;
+  return el('a', { href: url, text, onclick: (e) => { e.preventDefault(); history.pushState(null, '', url); render(); } });
+}
+
+function resultItem(hit, q, firstPartial) {
+  const title = docLink(hit.id, hit.title || hit.path, q);
+  title.classList.add('title');
   const meta = el('div', { class: 'meta', text: [hit.type, hit.date || hit.year, hit.body, hit.committee, hit.place || hit.region].filter(Boolean).join(' · ') });
-  const item = el('li', {}, el('h3', {}, title), meta);
+  const item = el('li', { class: hit.partial ? 'partial' : null },
+    firstPartial ? el('p', { class: 'partial-start', text: '以下文档只包含部分检索词' }) : null,
+    el('h3', {}, title), meta);
+  if (hit.partial) {
+    const note = el('div', { class: 'missing' });
+    if (hit.missing && hit.missing.length) {
+      note.append('缺少：');
+      hit.missing.forEach((m, i) => note.append(i ? ' ' : '', el('s', { text: m })));
+    } else {
+      note.textContent = '检索词的各部分分散出现，未连在一起';
+    }
+    item.append(note);
+  }
   for (const s of hit.snippets || []) item.append(el('p', { class: 'snippet' }, markedHtml(s)));
+  if (hit.versions && hit.versions.length) {
+    const versions = el('div', { class: 'versions' }, '其他版本：');
+    hit.versions.forEach((v, i) => versions.append(i ? '、' : '', docLink(v.id, v.date || v.path, q)));
+    item.append(versions);
+  }
   return item;
 }
 
@@ -207,7 +241,9 @@ async function renderBrowse(browsing) {
 function renderPager(r, p) {
   const pager = $('pager');
   pager.replaceChildren();
-  const pages = Math.ceil(r.total / r.size);
+  // partial matches follow the full ones (not yet counted, null, until a page reaches them: one
+  // more page is offered); versions listed on a hit take no place of their own
+  const pages = Math.ceil((r.total + (r.partial === null ? 1 : r.partial) - r.folded) / r.size);
   if (pages <= 1) return;
   const to = (n) => () => go(withParam('page', String(n), params()));
   pager.append(

@@ -84,7 +84,12 @@ final class SearchParams {
       throw ApiException.badRequest("page " + page + " of " + size + " goes beyond result " + SearchService.MAX_DEPTH
           + ", the deepest a search pages; narrow it with filters instead");
     }
-    return new SearchRequest(q, filters, from, to, sort, page, size);
+    String versions = blankToNull(ctx.queryParam("versions"));
+    if (versions != null && !versions.equals("fold") && !versions.equals("all")) {
+      throw ApiException.badRequest("versions must be fold (a law's versions are one hit) or all (a hit each), got \""
+          + versions + "\"");
+    }
+    return new SearchRequest(q, filters, from, to, sort, page, size, !"all".equals(versions));
   }
 
   static int integer(Context ctx, String name, int fallback) {

@@ -8,18 +8,21 @@ import org.rendakb.search.IndexAccess;
 import org.rendakb.search.SearchService;
 
 /**
- * {@code java -cp server/target/server.jar org.rendakb.eval.Evaluate INDEX CORPUS SET.jsonl...}:
+ * {@code java -cp server/target/server.jar org.rendakb.eval.Evaluate [--versions=all] INDEX CORPUS SET.jsonl...}:
  * per-set and per-group MRR, success@1, success@10, nDCG@10 and recall@100 of topic search beside
  * the two plain baselines, and each set's worst queries with what ranked above the document
  * sought. CORPUS is the folder judgments are relative to (../shared/corpus); a root indexed from
- * outside it (seeds/) is named by its folder name.
+ * outside it (seeds/) is named by its folder name. {@code --versions=all} evaluates the search with
+ * every version of a law as a hit of its own instead of folded into one hit.
  */
 public final class Evaluate {
   private Evaluate() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] arguments) throws Exception {
+    boolean fold = !java.util.Arrays.asList(arguments).contains("--versions=all");
+    String[] args = java.util.Arrays.stream(arguments).filter(a -> !a.equals("--versions=all")).toArray(String[]::new);
     if (args.length < 3) {
-      System.err.println("usage: Evaluate INDEX CORPUS SET.jsonl...   (e.g. index ../shared/corpus "
+      System.err.println("usage: Evaluate [--versions=all] INDEX CORPUS SET.jsonl...   (e.g. index ../shared/corpus "
           + "server/src/test/resources/eval/topic-queries.jsonl)");
       System.exit(2);
     }
@@ -38,7 +41,7 @@ public final class Evaluate {
           if (!unknown.isEmpty()) {
             System.err.println(set + ": " + unknown.size() + " judged paths are not in the index, e.g. " + unknown.getFirst());
           }
-          TopicEvaluation.Report report = TopicEvaluation.run(name(set), service, docs, smartcn, bigrams, queries);
+          TopicEvaluation.Report report = TopicEvaluation.run(name(set), service, docs, smartcn, bigrams, queries, fold);
           reports.add(report);
           worst.append(report.worst());
         }

@@ -8,11 +8,14 @@ import java.util.Map;
  * ranked corpus paths and graded judgments (2 the document sought or about the question, 1 also
  * right). Rank-based figures count the first grade-2 document: several files may deserve grade 2
  * (the same law filed under two folders, every version of the year asked for), and any of them at
- * the cut is a success. nDCG uses both grades, recall@100 every judged document.
+ * the cut is a success. nDCG uses both grades, recall@100 every judged document. A hit that folds a
+ * law's versions ({@link RankedHit}) counts them right after it.
  */
 public record GradedMetrics(int queries, double mrr, double successAt1, double successAt10, double ndcgAt10, double recallAt100) {
 
   public static final int SOUGHT = 2;
+  /** The ranks (hits) a ranking is judged to. */
+  static final int DEPTH = 100;
 
   /** 1-based rank of the first grade-2 document in the ranking, 0 when absent. */
   public static int firstSought(List<String> ranked, Map<String, Integer> relevant) {
@@ -24,28 +27,51 @@ public record GradedMetrics(int queries, double mrr, double successAt1, double s
     return 0;
   }
 
+  /**
+   * One hit of a ranking: a document's corpus path and, for a hit that folds a law's versions, the
+   * paths of the other versions listed on it.
+   */
+  public record RankedHit(String path, List<String> versions) {
+    public RankedHit {
+      versions = List.copyOf(versions);
+    }
+  }
+
   /** A ranking: corpus paths, best first. */
   public static GradedMetrics of(List<List<String>> rankings, List<Map<String, Integer>> judgments) {
+    return ofHits(rankings.stream().map(r -> r.stream().map(p -> new RankedHit(p, List.of())).toList()).toList(), judgments);
+  }
+
+  /**
+   * A ranking of hits that may fold versions. MRR, success@k and nDCG@10 read the versions listed on
+   * a hit as ranked right after it (the page shows them there; never before the hit, so folding
+   * cannot gain by it); recall@100 counts every version listed on the first 100 hits, as retrieved
+   * where its hit is.
+   */
+  public static GradedMetrics ofHits(List<List<RankedHit>> rankings, List<Map<String, Integer>> judgments) {
     double rr = 0;
     double s1 = 0;
     double s10 = 0;
     double ndcg = 0;
     double recall = 0;
     for (int q = 0; q < rankings.size(); q++) {
-      List<String> ranked = rankings.get(q).subList(0, Math.min(100, rankings.get(q).size()));
+      List<RankedHit> hits = rankings.get(q).subList(0, Math.min(DEPTH, rankings.get(q).size()));
+      List<String> expanded = new java.util.ArrayList<>();
+      hits.forEach(h -> {
+        expanded.add(h.path());
+        expanded.addAll(h.versions());
+      });
+      List<String> ranked = expanded.subList(0, Math.min(DEPTH, expanded.size()));
       Map<String, Integer> rel = judgments.get(q);
       int first = firstSought(ranked, rel);
       double dcg = 0;
-      int found = 0;
-      for (int i = 0; i < ranked.size(); i++) {
+      for (int i = 0; i < ranked.size() && i < 10; i++) {
         int grade = rel.getOrDefault(ranked.get(i), 0);
         if (grade > 0) {
-          found++;
-          if (i < 10) {
-            dcg += gain(grade, i);
-          }
+          dcg += gain(grade, i);
         }
       }
+      long found = expanded.stream().distinct().filter(p -> rel.getOrDefault(p, 0) > 0).count();
       List<Integer> ideal = rel.values().stream().sorted((a, b) -> b - a).toList();
       double idcg = 0;
       for (int i = 0; i < ideal.size() && i < 10; i++) {

@@ -97,21 +97,32 @@ public final class TopicEvaluation {
 
   public static Report run(String set, SearchService service, CorpusDocs docs, BodyBaseline smartcn, BodyBaseline bigrams,
       List<TopicQuery> queries) throws IOException {
-    Map<String, List<List<String>>> product = new LinkedHashMap<>();
+    return run(set, service, docs, smartcn, bigrams, queries, true);
+  }
+
+  /** @param foldVersions as the search API does by default: a law's versions are one hit, the others listed on it */
+  public static Report run(String set, SearchService service, CorpusDocs docs, BodyBaseline smartcn, BodyBaseline bigrams,
+      List<TopicQuery> queries, boolean foldVersions) throws IOException {
+    Map<String, List<List<GradedMetrics.RankedHit>>> product = new LinkedHashMap<>();
     Map<String, List<List<String>>> words = new LinkedHashMap<>();
     Map<String, List<List<String>>> grams = new LinkedHashMap<>();
     Map<String, List<Map<String, Integer>>> judgments = new LinkedHashMap<>();
     List<Miss> misses = new ArrayList<>();
     for (TopicQuery q : queries) {
-      SearchResult result = service.search(new SearchRequest(q.query(), Map.of(), null, null, null, 1, DEPTH));
+      SearchResult result = service.search(new SearchRequest(q.query(), Map.of(), null, null, null, 1, DEPTH, foldVersions));
+      List<GradedMetrics.RankedHit> hits = new ArrayList<>();
       List<String> ranked = new ArrayList<>();
       List<String> shown = new ArrayList<>();
       for (SearchResult.Hit hit : result.hits()) {
+        List<String> versions = hit.versions().stream().map(v -> docs.byId(v.id()).corpusPath()).toList();
         CorpusDocs.Doc d = docs.byId(hit.id());
+        hits.add(new GradedMetrics.RankedHit(d.corpusPath(), versions));
         ranked.add(d.corpusPath());
+        ranked.addAll(versions);
         shown.add(d.title() + " (" + (d.date() == null ? "undated" : d.date()) + ") " + d.corpusPath());
+        versions.forEach(v -> shown.add("  (another version on that hit) " + v));
       }
-      product.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(ranked);
+      product.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(hits);
       words.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(smartcn.rank(q.query(), DEPTH));
       grams.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(bigrams.rank(q.query(), DEPTH));
       judgments.computeIfAbsent(q.group(), g -> new ArrayList<>()).add(q.relevant());
@@ -125,7 +136,7 @@ public final class TopicEvaluation {
     }
     List<GroupResult> groups = new ArrayList<>();
     for (String g : product.keySet()) {
-      groups.add(new GroupResult(g, GradedMetrics.of(product.get(g), judgments.get(g)),
+      groups.add(new GroupResult(g, GradedMetrics.ofHits(product.get(g), judgments.get(g)),
           GradedMetrics.of(words.get(g), judgments.get(g)), GradedMetrics.of(grams.get(g), judgments.get(g))));
     }
     return new Report(set, groups, misses);

@@ -1,22 +1,46 @@
 package org.rendakb.search;
 
+import java.util.Set;
 import org.apache.lucene.search.Query;
 
 /**
  * A staff query turned into Lucene.
  *
  * @param query what documents must match (MatchAllDocsQuery when browsing)
- * @param loose what documents match when nothing matches {@code query}: each word of three or more
- *     characters with one of its bigrams missing (a dropped or mistyped character); null when the
- *     query has no such word
- * @param highlight what snippets mark for {@code query}: the words as typed, in a row, not where
- *     their parts occur apart
  * @param description how the text was understood, for the response
- * @param years years the query names (2018, ２０１８年): among a law's versions, those of these years come first
+ * @param years years the query names (2018, ２０１８年): they rank that year's documents first
+ * @param parts how many parts a partial match may lack one of: 2 or more, or 0 when the query has no
+ *     partial matches (one word of one piece, a phrase alone, browsing)
+ * @param later what documents that lack part of the query match ({@link #partial}), built on first use
  */
-public record ParsedQuery(Query query, Query loose, Query highlight, QueryDescription description, java.util.Set<Integer> years) {
+public record ParsedQuery(Query query, QueryDescription description, Set<Integer> years,
+    int parts, Later<PartialQuery> later) {
   public ParsedQuery {
-    years = java.util.Set.copyOf(years);
+    years = Set.copyOf(years);
+  }
+
+  /** What documents that lack part of the query match; null for a query of fewer than two parts (or too big for one). */
+  public PartialQuery partial() {
+    return later.get();
+  }
+
+  /** A value computed on first use, once (searches that never reach the partial matches skip building them). */
+  public static final class Later<T> {
+    private final java.util.function.Supplier<T> compute;
+    private T value;
+    private boolean done;
+
+    public Later(java.util.function.Supplier<T> compute) {
+      this.compute = compute;
+    }
+
+    public synchronized T get() {
+      if (!done) {
+        value = compute.get();
+        done = true;
+      }
+      return value;
+    }
   }
 
   public boolean browse() {

@@ -8,25 +8,21 @@ import java.util.List;
  * @param text the query as read (cut to {@link StaffQueryParser#MAX_QUERY_CHARS})
  * @param truncated whether the query was longer and was cut
  * @param browse no search terms: everything matching the filters is listed
- * @param loose nothing matched the words as typed, so they were read allowing one wrong or missing
- *     character each
  * @param all groups that must all match; the terms inside one group are alternatives (OR)
+ * @param optional terms that rank but exclude nothing: a year (2018, ２０１８年) puts that year's
+ *     documents first without leaving out the others (a law's versions of other years)
  * @param none terms a result must not contain
  * @param ignored pieces of the query that were not used (stray quotes, brackets, a dangling OR, terms
  *     beyond the limit, punctuation-only words)
- * @param parsed the whole understanding in one line: {@code +(a | b) +"c d" -e}
+ * @param parsed the whole understanding in one line: {@code +(a | b) +"c d" 2018 -e}
  */
 public record QueryDescription(
-    String text, boolean truncated, boolean browse, boolean loose, List<List<Term>> all, List<Term> none, List<String> ignored,
-    String parsed) {
-
-  /** This description, saying the words were read loosely. */
-  public QueryDescription readLoosely() {
-    return new QueryDescription(text, truncated, browse, true, all, none, ignored, parsed);
-  }
+    String text, boolean truncated, boolean browse, List<List<Term>> all, List<Term> optional, List<Term> none,
+    List<String> ignored, String parsed) {
 
   public QueryDescription {
     all = all.stream().map(List::copyOf).toList();
+    optional = List.copyOf(optional);
     none = List.copyOf(none);
     ignored = List.copyOf(ignored);
   }

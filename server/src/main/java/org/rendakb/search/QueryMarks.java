@@ -12,9 +12,8 @@ import org.rendakb.schema.FoldingCharFilter;
  * traditional, case). A word matches where its characters appear in a row, which is what the bigram
  * phrase query matches, so a string search finds the same places without postings or offsets.
  *
- * <p>Title-only and excluded terms are not marked. Read loosely (a word typed with a character
- * wrong or missing), a word of three or more characters is marked by each of its two-character
- * pieces, as the loose query matches them. Immutable and thread-safe.
+ * <p>Title-only and excluded terms are not marked; a year that only ranks is. Immutable and
+ * thread-safe.
  */
 final class QueryMarks {
   /**
@@ -32,28 +31,19 @@ final class QueryMarks {
     this.forms = List.copyOf(forms);
   }
 
-  static QueryMarks of(QueryDescription query) {
+  /** The terms of the query; {@code also} adds other strings (the pieces of a word a partial match holds). */
+  static QueryMarks of(QueryDescription query, List<String> also) {
+    List<QueryDescription.Term> terms = new ArrayList<>();
+    query.all().forEach(terms::addAll);
+    terms.addAll(query.optional());
     Set<String> strings = new LinkedHashSet<>();
-    for (List<QueryDescription.Term> group : query.all()) {
-      for (QueryDescription.Term term : group) {
-        if (term.field().equals("title")) {
-          continue;
-        }
-        List<String> typed = new ArrayList<>();
-        typed.add(term.text());
-        typed.addAll(term.also());
-        for (String form : typed) {
-          String folded = normalize(form);
-          if (query.loose() && term.kind().equals("word") && isIdeographs(folded) && folded.length() >= 3) {
-            for (int i = 0; i + 2 <= folded.length(); i++) {
-              strings.add(folded.substring(i, i + 2));
-            }
-          } else {
-            strings.add(folded);
-          }
-        }
+    for (QueryDescription.Term term : terms) {
+      if (!term.field().equals("title")) {
+        strings.add(normalize(term.text()));
+        term.also().forEach(form -> strings.add(normalize(form)));
       }
     }
+    also.forEach(form -> strings.add(normalize(form)));
     List<Form> forms = new ArrayList<>();
     for (String s : strings) {
       List<String> runs = runs(s);
@@ -141,9 +131,6 @@ final class QueryMarks {
     return Character.isIdeographic(c) || Character.isSurrogate(c);
   }
 
-  private static boolean isIdeographs(String s) {
-    return !s.isEmpty() && s.chars().allMatch(c -> isIdeograph((char) c));
-  }
 
   private static List<String> runs(String folded) {
     List<String> runs = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.rendakb.search;
 
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -14,7 +15,8 @@ import org.apache.lucene.search.IndexSearcher;
 /**
  * An IndexSearcher with the state that depends only on its reader, built once when the reader is
  * opened (in the SearcherFactory) and shared by every request that uses this reader: the facet
- * ordinals of the sorted-set doc values, the merged field infos and the suggestion lists.
+ * ordinals of the sorted-set doc values, the merged field infos, the suggestion lists and the laws
+ * with several versions.
  */
 public final class ReaderSearcher extends IndexSearcher {
   private final FacetsConfig facetsConfig;
@@ -22,6 +24,7 @@ public final class ReaderSearcher extends IndexSearcher {
   private final Set<String> facetDims;
   private final Suggestions suggestions;
   private final FieldInfos fieldInfos;
+  private final Versions versions;
 
   ReaderSearcher(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
     super(reader);
@@ -35,7 +38,9 @@ public final class ReaderSearcher extends IndexSearcher {
       facetState.getDims().forEach(dims::add);
     }
     this.facetDims = Set.copyOf(dims);
-    this.suggestions = Suggestions.build(reader);
+    List<FileMetadata> files = FileMetadata.readAll(reader);
+    this.suggestions = Suggestions.build(reader, files);
+    this.versions = Versions.build(files);
   }
 
   public FacetsConfig facetsConfig() {
@@ -55,6 +60,11 @@ public final class ReaderSearcher extends IndexSearcher {
   /** The field infos of all segments, merged once for this reader (the highlighter asks per request). */
   public FieldInfos fieldInfos() {
     return fieldInfos;
+  }
+
+  /** The laws of this reader that have several versions. */
+  public Versions versions() {
+    return versions;
   }
 
   public Suggestions suggestions() {

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param sort null for the default: relevance with a query, newest first without
  * @param page 1-based
  * @param size hits per page
+ * @param foldVersions the versions of one law are one hit (the others listed on it), not a hit each
  */
 public record SearchRequest(
-    String q, Map<String, List<String>> filters, LocalDate from, LocalDate to, SortOrder sort, int page, int size) {
+    String q, Map<String, List<String>> filters, LocalDate from, LocalDate to, SortOrder sort, int page, int size,
+    boolean foldVersions) {
 
   public SearchRequest {
     q = q == null ? "" : q;
@@ -31,6 +33,6 @@ public record SearchRequest(
   }
 
   public static SearchRequest of(String q) {
-    return new SearchRequest(q, Map.of(), null, null, null, 1, 10);
+    return new SearchRequest(q, Map.of(), null, null, null, 1, 10, true);
   }
 }

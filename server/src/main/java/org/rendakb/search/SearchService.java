@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -17,11 +18,9 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.QueryTimeoutImpl;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -53,8 +52,13 @@ public final class SearchService {
   public static final int FACET_VALUES = 20;
   /** The deepest result a page may reach: page × size. */
   public static final int MAX_DEPTH = 10_000;
-  /** Fewer hits than this for the words as typed, and the words are also read loosely. */
-  static final int LOOSE_BELOW = 5;
+  /**
+   * Partial matches listed after the full ones, at most: the best of them are worth a look, the rest
+   * is noise. When nothing matches every word, all partial matches are listed (and faceted).
+   */
+  public static final int PARTIAL_MAX = 100;
+  /** Candidates the partial matches are ranked among (see {@link #tail}). */
+  static final int CANDIDATES = 300;
 
   private static final Query DOCUMENTS = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
   private static final Query PASSAGES = new TermQuery(new Term(Fields.KIND, Fields.KIND_PASSAGE));
@@ -63,7 +67,7 @@ public final class SearchService {
   private final IndexAccess index;
   private final StaffQueryParser parser;
   private final SimilarDocuments similar = new SimilarDocuments();
-  private final Snippets snippets = new Snippets();
+  private final HitReader hitReader = new HitReader();
 
   public SearchService(IndexAccess index, Abbreviations abbreviations) {
     this.index = index;
@@ -88,49 +92,104 @@ public final class SearchService {
     long start = System.nanoTime();
     ParsedQuery parsed = parser.parse(request.q());
     SortOrder order = request.sort() != null ? request.sort() : parsed.browse() ? SortOrder.DATE_DESC : SortOrder.RELEVANCE;
+    boolean byRelevance = order == SortOrder.RELEVANCE;
     return index.withSearcher(shared -> {
-      QueryDescription description = parsed.description();
-      Matches matches = match(shared, request, order, parsed, parsed.query());
-      if (matches.top().totalHits.value() < LOOSE_BELOW && parsed.loose() != null) {
-        // (almost) nothing as typed: read each word allowing one wrong or missing character, and
-        // say so; kept when it finds more, the words as typed still rank first among its hits
-        Matches loose = match(shared, request, order, parsed, parsed.loose());
-        if (loose.top().totalHits.value() > matches.top().totalHits.value()) {
-          matches = loose;
-          description = description.readLoosely();
+      Versions versions = request.foldVersions() ? shared.versions() : Versions.NONE;
+      // versions folded into a hit take no place in the list: reach that much further
+      int reach = request.page() * request.size() + versions.foldable();
+      Matches matches = match(shared, request, order, parsed, parsed.query(), reach);
+      long total = matches.top().totalHits.value();
+      boolean allFull = matches.top().scoreDocs.length == total;
+      // the laws among the full matches, and how many of their versions fold: read off the list when
+      // it holds every full match, else one search over the few documents that have versions
+      VersionFolding.Matched laws = allFull ? VersionFolding.matched(matches.top().scoreDocs, versions)
+          : VersionFolding.matched(shared, filtered(shared, request, parsed.query(), parsed.browse()), versions);
+      Tail tail = Tail.NONE;
+      if (parsed.parts() > 0 && byRelevance) {
+        if (total == 0) {
+          // nothing holds every word: the partial matches are the result, counted and faceted in full
+          PartialQuery partial = parsed.partial();
+          if (partial != null) {
+            Matches partials = match(shared, request, order, parsed, partial.excluding(parsed.query()), reach);
+            boolean allPartial = partials.top().scoreDocs.length == partials.top().totalHits.value();
+            VersionFolding.Matched partialLaws = allPartial ? VersionFolding.matched(partials.top().scoreDocs, versions)
+                : VersionFolding.matched(shared, filtered(shared, request, partial.excluding(parsed.query()), false), versions);
+            tail = new Tail(partials.top().scoreDocs, partials.top().totalHits.value(), partialLaws.folded());
+            matches = new Matches(new TopFieldDocs(matches.top().totalHits, new ScoreDoc[0], matches.top().fields),
+                partials.facets());
+          }
+        } else if (total - laws.folded() < request.page() * request.size()) {
+          PartialQuery partial = parsed.partial();
+          tail = partial == null ? Tail.NONE : tail(shared, request, partial, parsed.query(), versions, laws.laws());
+        } else {
+          // the page does not reach them: not ranked, not counted (partial is null), which saves
+          // most of the cost of a search that has enough full matches
+          tail = Tail.UNRANKED;
         }
       }
-      // only the reading kept is read from storage and highlighted
-      return page(shared, request, order, matches, description, start);
+      // the folded list: full matches, then (once they are all in the list) the partial ones
+      List<VersionFolding.Hit> folded = new ArrayList<>(VersionFolding.fold(ranked(matches.top().scoreDocs, false), versions,
+          parsed.years(), byRelevance, Set.of()));
+      if (allFull) {
+        folded.addAll(VersionFolding.fold(ranked(tail.hits(), true), versions, parsed.years(), byRelevance, laws.laws()));
+      }
+      int from = Math.min(folded.size(), (request.page() - 1) * request.size());
+      int to = Math.min(folded.size(), request.page() * request.size());
+      List<SearchResult.Hit> hits = hitReader.read(shared, folded.subList(from, to), byRelevance, parsed.description(),
+          tail.hits().length > 0 ? parsed.partial() : null);
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      return new SearchResult(total, tail.total(), laws.folded() + tail.folded(), request.page(), request.size(), tookMs,
+          parsed.description(), hits, matches.facets());
     });
+  }
+
+  private static List<VersionFolding.Ranked> ranked(ScoreDoc[] docs, boolean partial) {
+    return java.util.Arrays.stream(docs).map(d -> new VersionFolding.Ranked(d, partial)).toList();
+  }
+
+  /**
+   * The partial matches listed after the full ones, best first; how many there are, and how many of
+   * those are versions folded into another hit.
+   */
+  private record Tail(ScoreDoc[] hits, Long total, int folded) {
+    static final Tail NONE = new Tail(new ScoreDoc[0], 0L, 0);
+    static final Tail UNRANKED = new Tail(new ScoreDoc[0], null, 0);
+  }
+
+  /**
+   * The best {@link #PARTIAL_MAX} partial matches after the full ones, without facets, in two
+   * passes: the {@link #CANDIDATES} documents that best match the query's bigrams as plain terms
+   * (which Lucene finds without scoring every document that holds a common piece such as 管理),
+   * then those of them that are partial matches, ranked by the partial query. Ranking the partial
+   * query over all its matches cost more than the rest of a search together. A partial match of a
+   * law already listed (among the full matches, or higher in the tail) is folded into that law's hit.
+   */
+  private Tail tail(ReaderSearcher shared, SearchRequest request, PartialQuery partial, Query full, Versions versions,
+      Set<Integer> fullLaws) throws IOException {
+    IndexSearcher timed = timed(shared);
+    Query first = new BooleanQuery.Builder().add(partial.candidates(), Occur.MUST).add(full, Occur.MUST_NOT).build();
+    TopDocs pool = timed.search(filtered(shared, request, first, false), CANDIDATES);
+    ScoreDoc[] ranked = PartialRanking.rank(timed, partial.query(), pool.scoreDocs, PARTIAL_MAX);
+    Set<Integer> laws = new java.util.HashSet<>(fullLaws);
+    int folded = 0;
+    for (ScoreDoc sd : ranked) {
+      int law = versions.group(sd.doc);
+      if (law >= 0 && !laws.add(law)) {
+        folded++;
+      }
+    }
+    return new Tail(ranked, (long) ranked.length, folded);
   }
 
   /** The ranked documents of one reading of the query and the facet counts beside them. */
   private record Matches(TopFieldDocs top, Map<String, List<SearchResult.FacetValue>> facets) {}
 
-  private Matches match(ReaderSearcher shared, SearchRequest request, SortOrder order, ParsedQuery parsed, Query query)
-      throws IOException {
-    BooleanQuery.Builder base = new BooleanQuery.Builder()
-        .add(query, parsed.browse() ? Occur.FILTER : Occur.MUST)
-        .add(DOCUMENTS, Occur.FILTER);
-
-    if (request.from() != null || request.to() != null) {
-      long lo = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
-      long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
-      base.add(LongField.newRangeQuery(Fields.DATE_DAYS, lo, hi), Occur.FILTER);
-    }
-    DrillDownQuery drill = new DrillDownQuery(shared.facetsConfig(), base.build());
-    request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
-
-    // A searcher of the same reader per request, so that the timeout is this request's own.
+  private Matches match(ReaderSearcher shared, SearchRequest request, SortOrder order, ParsedQuery parsed, Query query,
+      int depth) throws IOException {
+    DrillDownQuery drill = filtered(shared, request, query, parsed.browse());
     // DrillSideways scoring (any facet filter) cannot run under a timeout in Lucene 10, so those
     // searches are bounded by the parser's limits on terms and variants alone.
-    IndexSearcher timed = shared;
-    if (request.filters().isEmpty()) {
-      timed = new IndexSearcher(shared.getIndexReader());
-      timed.setTimeout(new QueryTimeoutImpl(TIMEOUT_MILLIS));
-    }
-    int depth = request.page() * request.size();
+    IndexSearcher timed = request.filters().isEmpty() ? timed(shared) : shared;
     TopFieldCollectorManager collector = new TopFieldCollectorManager(sort(order), depth, null, Integer.MAX_VALUE);
     TopFieldDocs top;
     Map<String, List<SearchResult.FacetValue>> facets;
@@ -149,38 +208,26 @@ public final class SearchService {
     return new Matches(top, facets);
   }
 
-  /** The hits of the requested page, with their stored fields and snippets. */
-  private SearchResult page(ReaderSearcher shared, SearchRequest request, SortOrder order, Matches matches,
-      QueryDescription description, long start) throws IOException {
-    TopFieldDocs top = matches.top();
-    ScoreDoc[] all = top.scoreDocs;
-    int from = Math.min(all.length, (request.page() - 1) * request.size());
-    int[] docIds = new int[all.length - from];
-    for (int i = from; i < all.length; i++) {
-      docIds[i - from] = all[i].doc;
+  /** The query over file documents, within the request's dates and facet filters. */
+  private static DrillDownQuery filtered(ReaderSearcher shared, SearchRequest request, Query query, boolean browse) {
+    BooleanQuery.Builder base = new BooleanQuery.Builder()
+        .add(query, browse ? Occur.FILTER : Occur.MUST)
+        .add(DOCUMENTS, Occur.FILTER);
+    if (request.from() != null || request.to() != null) {
+      long lo = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
+      long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
+      base.add(LongField.newRangeQuery(Fields.DATE_DAYS, lo, hi), Occur.FILTER);
     }
-    // each hit's stored fields are read once, text included: the snippets need the text anyway
-    StoredFields stored = shared.storedFields();
-    Document[] docs = new Document[docIds.length];
-    String[] texts = new String[docIds.length];
-    for (int i = 0; i < docIds.length; i++) {
-      docs[i] = stored.document(docIds[i]);
-      texts[i] = docs[i].get(Fields.TEXT);
-    }
-    List<List<String>> snippets = this.snippets.of(description, texts);
-    List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
-    for (int i = 0; i < docIds.length; i++) {
-      Document d = docs[i];
-      // a sorted search keeps the score among the sort values, not in ScoreDoc.score
-      Float score = order == SortOrder.RELEVANCE && all[from + i] instanceof FieldDoc fd && fd.fields[0] instanceof Float f
-          ? f : null;
-      hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
-          d.get(Fields.DATE), intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
-          d.get(Fields.REGION), d.get(Fields.PLACE), score, snippets.get(i)));
-    }
-    long tookMs = (System.nanoTime() - start) / 1_000_000;
-    return new SearchResult(top.totalHits.value(), request.page(), request.size(), tookMs, description,
-        hits, matches.facets());
+    DrillDownQuery drill = new DrillDownQuery(shared.facetsConfig(), base.build());
+    request.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
+    return drill;
+  }
+
+  /** A searcher of the same reader with this request's own timeout. */
+  private static IndexSearcher timed(ReaderSearcher shared) {
+    IndexSearcher timed = new IndexSearcher(shared.getIndexReader());
+    timed.setTimeout(new QueryTimeoutImpl(TIMEOUT_MILLIS));
+    return timed;
   }
 
   static Sort sort(SortOrder order) {

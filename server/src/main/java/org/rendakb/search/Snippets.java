@@ -26,9 +26,8 @@ final class Snippets {
   private static final PassageScorer SCORER = new LeanPassageScorer();
   private final MarkFormatter formatter = new MarkFormatter();
 
-  /** One list of HTML snippets per text, in the same order. */
-  List<List<String>> of(QueryDescription query, String[] texts) {
-    QueryMarks marks = QueryMarks.of(query);
+  /** One list of HTML snippets per text, in the same order, marking what {@code marks} finds. */
+  List<List<String>> of(QueryMarks marks, String[] texts) {
     List<List<String>> out = new ArrayList<>(texts.length);
     for (String text : texts) {
       out.add(of(marks, text == null ? "" : text));

@@ -9,21 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DocumentStoredFieldVisitor;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.Bits;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.FoldingCharFilter;
 
@@ -62,7 +52,7 @@ public final class Suggestions {
     return FoldingCharFilter.fold(s.strip()).toLowerCase(Locale.ROOT);
   }
 
-  static Suggestions build(IndexReader reader) throws IOException {
+  static Suggestions build(IndexReader reader, List<FileMetadata> files) throws IOException {
     record Entry(String key, int count) {}
     List<Entry> terms = new ArrayList<>();
     Terms t = MultiTerms.getTerms(reader, Fields.TEXT);
@@ -81,8 +71,10 @@ public final class Suggestions {
     }
     terms.sort(Comparator.comparing(Entry::key));
     Map<String, Integer> titleCounts = new LinkedHashMap<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      collectTitles(leaf.reader(), titleCounts);
+    for (FileMetadata file : files) {
+      if (file.title() != null && !file.title().isBlank()) {
+        titleCounts.merge(file.title().strip(), 1, Integer::sum);
+      }
     }
     String[] titles = titleCounts.keySet().stream().sorted().toArray(String[]::new);
     return new Suggestions(
@@ -90,35 +82,6 @@ public final class Suggestions {
         terms.stream().mapToInt(Entry::count).toArray(),
         titles,
         Arrays.stream(titles).mapToInt(titleCounts::get).toArray());
-  }
-
-  private static void collectTitles(LeafReader leaf, Map<String, Integer> counts) throws IOException {
-    PostingsEnum docs = leaf.postings(new Term(Fields.KIND, Fields.KIND_DOCUMENT), PostingsEnum.NONE);
-    if (docs == null) {
-      return;
-    }
-    Bits live = leaf.getLiveDocs();
-    StoredFields stored = leaf.storedFields();
-    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-      if (live != null && !live.get(doc)) {
-        continue;
-      }
-      DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(Fields.TITLE) {
-        @Override
-        public Status needsField(FieldInfo fieldInfo) {
-          if (fieldInfo.name.equals(Fields.TITLE)) {
-            return Status.YES;
-          }
-          return fieldInfo.name.equals(Fields.TEXT) ? Status.STOP : Status.NO;
-        }
-      };
-      stored.document(doc, visitor);
-      Document d = visitor.getDocument();
-      String title = d.get(Fields.TITLE);
-      if (title != null && !title.isBlank()) {
-        counts.merge(title.strip(), 1, Integer::sum);
-      }
-    }
   }
 
   public int terms() {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 public final class WarmUp {
   private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
 
-  /** Queries of the kinds staff type: topic words, a phrase, a browse, a loose reading. */
+  /** Queries of the kinds staff type: topic words, a phrase, a browse, a typo (partial matches). */
   private static final String[] QUERIES = {"养老服务 人大常委会", "\"民生实事项目\"", "", "代表建议 办理", "零工市埸"};
   private static final int ROUNDS = 20;
 

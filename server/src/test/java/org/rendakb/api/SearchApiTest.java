@@ -402,6 +402,162 @@ class SearchApiTest {
     return http.json("/api/search", params).get("total").asLong();
   }
 
+  // ---- partial matches ----------------------------------------------------------------------
+
+  @Test
+  void documentsThatLackAWordFollowTheFullMatchesAndSayWhichWord() throws Exception {
+    // 宪法 and 文物 are each one smartcn word: a document holds them where they appear in a row
+    long both = count(contains("宪法"), contains("文物"));
+    long either = count(new BooleanQuery.Builder().add(contains("宪法"), Occur.SHOULD).add(contains("文物"), Occur.SHOULD).build());
+    assertTrue(both > 0 && either - both > 10, both + " / " + either);
+    JsonNode r = http.json("/api/search", "q", "宪法 文物", "size", "100", "versions", "all");
+    assertEquals(both, r.get("total").asLong());
+    assertEquals(0, r.get("folded").asLong());
+    assertEquals(Math.min(SearchService.PARTIAL_MAX, either - both), r.get("partial").asLong());
+    JsonNode hits = r.get("hits");
+    assertEquals(Math.min(100, either), hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      JsonNode h = hits.get(i);
+      String id = h.get("id").asText();
+      List<String> missing = strings(h.get("missing"));
+      assertEquals(i >= both, h.get("partial").asBoolean(), "full matches first, then partial ones: " + i);
+      for (String word : List.of("宪法", "文物")) {
+        boolean holds = count(contains(word), term(Fields.ID, id)) == 1;
+        assertEquals(!holds, missing.contains(word), id + " holds " + word + ": " + missing);
+      }
+    }
+    assertEquals(ids(http.json("/api/search", "q", "宪法 文物", "size", "100", "versions", "all")), ids(r), "the same order every time");
+  }
+
+  @Test
+  void pagesRunOnFromTheFullMatchesIntoThePartialOnes() throws Exception {
+    List<String> all = ids(http.json("/api/search", "q", "宪法 文物", "size", "30"));
+    List<String> paged = new ArrayList<>();
+    for (int page = 1; page <= 3; page++) {
+      JsonNode r = http.json("/api/search", "q", "宪法 文物", "size", "10", "page", String.valueOf(page));
+      paged.addAll(ids(r));
+    }
+    assertEquals(all, paged);
+    // a page of full matches only does not rank the partial ones: they are not counted (null) until
+    // a page reaches them
+    JsonNode broad = http.json("/api/search", "q", "人民 代表", "size", "5");
+    long full = broad.get("total").asLong() - broad.get("folded").asLong();
+    assertTrue(full > 5, broad.get("total").toString());
+    assertTrue(broad.get("partial").isNull(), broad.get("partial").toString());
+    JsonNode reaching = http.json("/api/search", "q", "人民 代表", "size", "5", "page", String.valueOf(full / 5 + 1));
+    assertTrue(reaching.get("partial").asLong() > 0, reaching.get("partial").toString());
+    reaching.get("hits").forEach(h -> assertEquals(ids(reaching).indexOf(h.get("id").asText()) >= full % 5,
+        h.get("partial").asBoolean(), h.toString()));
+    JsonNode byDate = http.json("/api/search", "q", "宪法 文物", "sort", "date_desc", "size", "100");
+    assertEquals(0, byDate.get("partial").asLong(), "in date order only full matches are listed");
+    byDate.get("hits").forEach(h -> assertFalse(h.get("partial").asBoolean()));
+  }
+
+  @Test
+  void withNoFullMatchThePartialOnesAreTheResultAndTheirFacets() throws Exception {
+    JsonNode r = http.json("/api/search", "q", "宪法 zqxjvw", "size", "100");
+    assertEquals(0, r.get("total").asLong());
+    long holders = count(contains("宪法"));
+    assertEquals(holders, r.get("partial").asLong(), "all of them: there is no full match to come first");
+    r.get("hits").forEach(h -> assertEquals(List.of("zqxjvw"), strings(h.get("missing"))));
+    for (JsonNode v : r.get("facets").get("type")) {
+      assertEquals(count(contains("宪法"), term(Fields.TYPE, v.get("value").asText())), v.get("count").asLong(), v.toString());
+    }
+  }
+
+  @Test
+  void aMistypedWordFindsItsDocumentsFirstAmongThePartialMatches() throws Exception {
+    // 文物保户法 for 文物保护法: no document holds it as typed; the law holds it with one character off,
+    // and of its pieces (文物, 保户法) it lacks the second
+    assertEquals(0, count(contains("文物保户法")));
+    JsonNode r = http.json("/api/search", "q", "文物保户法 2024", "size", "20");
+    assertEquals(0, r.get("total").asLong());
+    JsonNode first = r.get("hits").get(0);
+    assertEquals(idOf("corpus", "laws/行政法/文物保护法(2024-11-08).md"), first.get("id").asText(), r.toString());
+    assertEquals(List.of("保户法"), strings(first.get("missing")));
+    JsonNode two = http.json("/api/search", "q", "文物保户法 管理", "size", "20");
+    assertEquals(List.of("文物保户法"), strings(two.get("hits").get(0).get("missing")), "of two words, the word it lacks");
+  }
+
+  @Test
+  void aYearRanksItsVersionFirstAndKeepsTheOthers() throws Exception {
+    String v2017 = idOf("corpus", "laws/经济法/会计法(2017-11-04).md");
+    String v2024 = idOf("corpus", "laws/经济法/会计法(2024-06-28).md");
+    for (String q : List.of("会计法 2017", "会计法 ２０１７年")) {
+      JsonNode all = http.json("/api/search", "q", q, "size", "100", "versions", "all");
+      List<String> ids = ids(all);
+      assertEquals(v2017, ids.getFirst(), q);
+      assertTrue(ids.contains(v2024), "the other version is still found: " + q);
+      assertEquals(total("q", "会计法"), all.get("total").asLong(), "the year excludes nothing");
+      assertEquals(1, all.get("query").get("optional").size(), all.get("query").toString());
+      JsonNode folded = http.json("/api/search", "q", q, "size", "100").get("hits").get(0);
+      assertEquals(v2017, folded.get("id").asText(), "folded, the law's hit shows the version of the year asked for");
+      assertEquals(List.of(v2024), versionIds(folded));
+    }
+    assertEquals(v2024, ids(http.json("/api/search", "q", "会计法 2024")).getFirst());
+  }
+
+  // ---- versions of one law ----------------------------------------------------------------
+
+  @Test
+  void aLawsVersionsAreOneHitShowingTheNewestWithTheOthersListed() throws Exception {
+    String v2017 = idOf("corpus", "laws/经济法/会计法(2017-11-04).md");
+    String v2024 = idOf("corpus", "laws/经济法/会计法(2024-06-28).md");
+    JsonNode all = http.json("/api/search", "q", "会计法", "size", "100", "versions", "all");
+    JsonNode folded = http.json("/api/search", "q", "会计法", "size", "100");
+    assertTrue(ids(all).containsAll(List.of(v2017, v2024)));
+    assertFalse(ids(folded).contains(v2017), "the older version is no hit of its own");
+    JsonNode law = hit(folded, v2024);
+    assertEquals(List.of(v2017), versionIds(law));
+    JsonNode other = law.get("versions").get(0);
+    assertEquals("2017-11-04", other.get("date").asText());
+    assertEquals("laws/经济法/会计法(2017-11-04).md", other.get("path").asText());
+    // the law ranks where its best version ranked, with that score: the order is untouched
+    assertEquals(ids(all).indexOf(v2017) < ids(all).indexOf(v2024) ? hit(all, v2017).get("score") : hit(all, v2024).get("score"),
+        law.get("score"));
+    double previous = Double.MAX_VALUE;
+    for (JsonNode h : folded.get("hits")) {
+      assertTrue(h.get("score").asDouble() <= previous, "best first");
+      previous = h.get("score").asDouble();
+    }
+    // counts are of documents; the pages reach the hits
+    assertEquals(all.get("total"), folded.get("total"));
+    long reach = folded.get("total").asLong() + folded.get("partial").asLong() - folded.get("folded").asLong();
+    assertTrue(folded.get("folded").asLong() >= 1);
+    assertEquals(reach, folded.get("hits").size());
+    assertEquals(all.get("hits").size() - folded.get("folded").asLong(), folded.get("hits").size());
+  }
+
+  @Test
+  void foldedPagesFollowEachOtherAndBadValuesAreRefused() throws Exception {
+    // browsing laws by date: every version of a law is in the list, folded into the first one
+    List<String> whole = ids(http.json("/api/search", "type", "法律", "size", "40"));
+    List<String> paged = new ArrayList<>();
+    for (int page = 1; page <= 4; page++) {
+      paged.addAll(ids(http.json("/api/search", "type", "法律", "size", "10", "page", String.valueOf(page))));
+    }
+    assertEquals(whole, paged);
+    assertEquals(whole.size(), new HashSet<>(whole).size(), "no document twice");
+    Http.Answer bad = http.get("/api/search", "q", "会计法", "versions", "newest");
+    assertEquals(400, bad.status());
+    assertTrue(bad.json().get("error").asText().contains("versions"), bad.text());
+  }
+
+  static JsonNode hit(JsonNode result, String id) {
+    for (JsonNode h : result.get("hits")) {
+      if (h.get("id").asText().equals(id)) {
+        return h;
+      }
+    }
+    throw new AssertionError(id + " is not a hit of " + result);
+  }
+
+  static List<String> versionIds(JsonNode hit) {
+    List<String> ids = new ArrayList<>();
+    hit.get("versions").forEach(v -> ids.add(v.get("id").asText()));
+    return ids;
+  }
+
   // ---- snippets ---------------------------------------------------------------------------
 
   @Test

@@ -207,6 +207,41 @@ class WebPageTest {
   }
 
   @Test
+  void partialMatchesSayWhatTheyLackAndALawsOtherVersionsAreOneClickAway() throws Exception {
+    // no document holds the second word: every hit lacks it, shown struck through and as text (were
+    // it HTML, the entity would show as "zq&lt;x")
+    String odd = "zq&amp;lt;x";
+    open("/?q=" + enc("会计法 " + odd));
+    WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+    assertTrue(status.getText().contains("没有包含全部检索词的文档") && status.getText().contains("只包含部分检索词"), status.getText());
+    WebElement missing = driver.findElement(By.cssSelector("#results li.partial .missing s"));
+    assertEquals(odd, missing.getText());
+    // full matches first, then a line where the partial ones begin
+    open("/?q=" + enc("会计法 记账"));
+    List<WebElement> items = driver.findElements(By.cssSelector("#results > li"));
+    boolean seenPartial = false;
+    for (WebElement li : items) {
+      boolean partial = li.getAttribute("class") != null && li.getAttribute("class").contains("partial");
+      assertTrue(partial || !seenPartial, "no full match after a partial one");
+      if (partial && !seenPartial) {
+        assertFalse(li.findElements(By.cssSelector(".partial-start")).isEmpty(), "the first partial match is announced");
+      }
+      seenPartial |= partial;
+    }
+    screenshot("partial");
+    // 会计法 of 2024 and of 2017 are one hit; the older is a link on it
+    open("/?q=" + enc("会计法"));
+    WebElement older = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .versions a")));
+    assertEquals("2017-11-04", older.getText());
+    screenshot("versions");
+    older.click();
+    settle();
+    wait.until(d -> url().contains("view=doc"));
+    WebElement dl = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-view dl")));
+    assertTrue(dl.getText().contains("2017-11-04"), dl.getText());
+  }
+
+  @Test
   void apiErrorsAreShownInWordsAndSlashFocusesTheSearchBox() throws Exception {
     open("/?q=" + enc("人大") + "&from=not-a-date");
     WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));

@@ -34,6 +34,26 @@ class GradedMetricsTest {
   }
 
   @Test
+  void aFoldedVersionRanksRightAfterItsHitAndIsRetrievedWhereItsHitIs() {
+    Map<String, Integer> rel = Map.of("a(2023)", 2, "a(2019)", 1, "b", 1);
+    // the law's hit shows its 2019 version, with the 2023 one listed on it
+    GradedMetrics m = GradedMetrics.ofHits(List.of(List.of(
+        new GradedMetrics.RankedHit("a(2019)", List.of("a(2023)")), new GradedMetrics.RankedHit("b", List.of()))), List.of(rel));
+    assertEquals(0.5, m.mrr(), 1e-9);
+    assertEquals(1.0, m.recallAt100(), 1e-9);
+    // on the 100th hit, a version counts as retrieved although it is the 101st document listed
+    List<GradedMetrics.RankedHit> hundred = new java.util.ArrayList<>();
+    for (int i = 0; i < 99; i++) {
+      hundred.add(new GradedMetrics.RankedHit("x" + i, List.of()));
+    }
+    hundred.add(new GradedMetrics.RankedHit("b", List.of("a(2023)")));
+    hundred.add(new GradedMetrics.RankedHit("a(2019)", List.of()));
+    GradedMetrics deep = GradedMetrics.ofHits(List.of(hundred), List.of(rel));
+    assertEquals(2 / 3.0, deep.recallAt100(), 1e-9, "b and the version on it, not the 101st hit");
+    assertEquals(0.0, deep.mrr(), 1e-9, "rank metrics stop at 100 documents");
+  }
+
+  @Test
   void aQueryWithoutADocumentSoughtIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> new TopicQuery("g", "q", Map.of("a", 1), null));
   }

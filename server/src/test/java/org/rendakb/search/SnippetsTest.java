@@ -13,7 +13,7 @@ class SnippetsTest {
   final Snippets snippets = new Snippets();
 
   List<String> of(String query, String text) {
-    return snippets.of(parser.parse(query).description(), new String[] {text}).getFirst();
+    return snippets.of(QueryMarks.of(parser.parse(query).description(), List.of()), new String[] {text}).getFirst();
   }
 
   @Test

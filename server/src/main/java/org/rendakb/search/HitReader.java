@@ -1,0 +1,64 @@
+package org.rendakb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.FieldDoc;
+import org.rendakb.schema.Fields;
+
+/**
+ * The hits of one page, from the folded ranked list: stored fields read once per hit (text
+ * included, which the snippets need anyway), snippets, the parts a partial match lacks, and the
+ * law's other versions. Snippets of a partial match also mark the pieces of a one-word query it holds.
+ */
+final class HitReader {
+  private final Snippets snippets = new Snippets();
+
+  /**
+   * @param query how the query was read: snippets mark its terms
+   * @param partial the partial matches' query, or null when the page holds none
+   */
+  List<SearchResult.Hit> read(ReaderSearcher searcher, List<VersionFolding.Hit> page, boolean byRelevance,
+      QueryDescription query, PartialQuery partial) throws IOException {
+    List<VersionFolding.Hit> fulls = page.stream().filter(h -> !h.ranked().partial()).toList();
+    List<VersionFolding.Hit> partials = page.stream().filter(h -> h.ranked().partial()).toList();
+    List<SearchResult.Hit> hits = new ArrayList<>(page.size());
+    hits.addAll(hits(searcher, fulls, byRelevance, QueryMarks.of(query, List.of()), null));
+    if (!partials.isEmpty()) {
+      hits.addAll(hits(searcher, partials, byRelevance, QueryMarks.of(query, partial.marked()), partial.parts()));
+    }
+    return hits;
+  }
+
+  private List<SearchResult.Hit> hits(ReaderSearcher searcher, List<VersionFolding.Hit> page, boolean byRelevance,
+      QueryMarks marks, List<QueryPart> parts) throws IOException {
+    int[] docIds = page.stream().mapToInt(VersionFolding.Hit::shown).toArray();
+    StoredFields stored = searcher.storedFields();
+    Document[] docs = new Document[docIds.length];
+    String[] texts = new String[docIds.length];
+    for (int i = 0; i < docIds.length; i++) {
+      docs[i] = stored.document(docIds[i]);
+      texts[i] = docs[i].get(Fields.TEXT);
+    }
+    List<List<String>> marked = snippets.of(marks, texts);
+    List<List<String>> missing = parts == null ? null : MissingParts.of(searcher, parts, docIds);
+    List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
+    for (int i = 0; i < docIds.length; i++) {
+      Document d = docs[i];
+      VersionFolding.Hit hit = page.get(i);
+      // a sorted search keeps the score among the sort values, not in ScoreDoc.score; a folded law
+      // ranks, and scores, as its best-matching version
+      Float score = !byRelevance ? null
+          : hit.ranked().doc() instanceof FieldDoc fd ? (fd.fields[0] instanceof Float f ? f : null) : hit.ranked().doc().score;
+      List<SearchResult.OtherVersion> versions = hit.others().stream()
+          .map(v -> new SearchResult.OtherVersion(v.id(), v.date(), v.path())).toList();
+      hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
+          d.get(Fields.DATE), SearchService.intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
+          d.get(Fields.REGION), d.get(Fields.PLACE), score, marked.get(i), parts != null,
+          missing == null ? List.of() : missing.get(i), versions));
+    }
+    return hits;
+  }
+}
