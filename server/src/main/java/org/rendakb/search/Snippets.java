@@ -1,10 +1,8 @@
 package org.rendakb.search;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -13,7 +11,7 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Up to {@link #MAX_SNIPPETS} sentences of a document's text around the query's matches, chosen and
- * formatted as Lucene's UnifiedHighlighter does (its passage scorer, sentence breaks for Chinese),
+ * formatted as Lucene's UnifiedHighlighter does (its passage scorer, a sentence a passage),
  * but with the matches found by {@link QueryMarks} as strings in the text the hit's stored fields
  * already hold. Postings offsets and weight matches did the same work at about a third of a topic
  * search's CPU (a profile: re-running a dozen phrase queries on each hit's positions); a string
@@ -39,10 +37,8 @@ final class Snippets {
     if (text.isEmpty()) {
       return List.of();
     }
-    BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.CHINA);
-    sentences.setText(text);
     List<QueryMarks.Match> matches = marks.isEmpty() ? List.of() : marks.find(QueryMarks.normalize(text));
-    Passage[] chosen = matches.isEmpty() ? firstSentence(sentences, text.length()) : best(marks, matches, sentences, text.length());
+    Passage[] chosen = matches.isEmpty() ? firstSentence(text) : best(marks, matches, text);
     @SuppressWarnings("unchecked")
     List<String> snippets = (List<String>) formatter.format(chosen, text);
     return List.copyOf(snippets);
@@ -53,7 +49,8 @@ final class Snippets {
    * passage runs from the sentence start before its first match to the sentence end after it, and
    * takes the matches that start before it ends.
    */
-  private static Passage[] best(QueryMarks marks, List<QueryMarks.Match> matches, BreakIterator sentences, int length) {
+  private static Passage[] best(QueryMarks marks, List<QueryMarks.Match> matches, String text) {
+    int length = text.length();
     matches.sort(Comparator.comparingInt(QueryMarks.Match::start).thenComparingInt(QueryMarks.Match::form));
     int[] inDoc = new int[marks.forms().size()];
     matches.forEach(m -> inDoc[m.form()]++);
@@ -65,9 +62,8 @@ final class Snippets {
       if (passage == null || m.start() >= passage.getEndOffset()) {
         offer(top, passage, length);
         passage = new Passage();
-        passage.setStartOffset(Math.max(sentences.preceding(m.start() + 1), 0));
-        int end = sentences.following(m.start());
-        passage.setEndOffset(end == BreakIterator.DONE ? length : Math.min(end, length));
+        passage.setStartOffset(Sentences.start(text, m.start()));
+        passage.setEndOffset(Sentences.end(text, m.start()));
       }
       passage.addMatch(m.start(), m.end(), terms[m.form()], inDoc[m.form()]);
     }
@@ -92,11 +88,10 @@ final class Snippets {
     }
   }
 
-  private static Passage[] firstSentence(BreakIterator sentences, int length) {
-    int end = sentences.next();
+  private static Passage[] firstSentence(String text) {
     Passage p = new Passage();
     p.setStartOffset(0);
-    p.setEndOffset(end == BreakIterator.DONE ? length : end);
+    p.setEndOffset(Sentences.end(text, 0));
     return new Passage[] {p};
   }
 

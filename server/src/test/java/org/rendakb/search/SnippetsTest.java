@@ -55,6 +55,19 @@ class SnippetsTest {
   }
 
   @Test
+  void sentencesEndAfterTheirTerminatorAndClosingQuotesOrAtALineEnd() {
+    String text = "他说：“要依法履职。”然后散会！\n第二行没有句号\n末句?";
+    int quoted = text.indexOf("依法");
+    assertEquals(0, Sentences.start(text, quoted));
+    assertEquals(text.indexOf("然后"), Sentences.end(text, quoted), "the closing quote stays with its sentence");
+    assertEquals(text.indexOf("然后"), Sentences.start(text, text.indexOf("散会")));
+    assertEquals(text.indexOf("\n第二行"), Sentences.end(text, text.indexOf("散会")));
+    assertEquals(text.indexOf("第二行"), Sentences.start(text, text.indexOf("没有")));
+    assertEquals(text.indexOf("末句"), Sentences.end(text, text.indexOf("没有")));
+    assertEquals(text.length(), Sentences.end(text, text.indexOf("末句")));
+  }
+
+  @Test
   void documentTextIsEscaped() {
     List<String> s = of("北京大学", "<script>x</script>北京大学&\"'");
     assertEquals(List.of("&lt;script&gt;x&lt;&#x2F;script&gt;<mark>北京大学</mark>&amp;&quot;&#x27;"), s);
