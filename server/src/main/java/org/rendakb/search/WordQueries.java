@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
@@ -18,7 +17,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.QueryBuilder;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.FoldingCharFilter;
@@ -27,7 +25,7 @@ import org.rendakb.search.QueryLexer.Token;
 
 /**
  * How one typed word or phrase becomes Lucene queries: where it must appear for a full match, what
- * counts toward a partial one, what snippets mark, and the pieces of a long word. Thread-safe.
+ * counts toward a partial one, and the pieces of a long word. Thread-safe.
  */
 final class WordQueries {
   static final float TEXT_WORDS_BOOST = 1.0f;
@@ -45,17 +43,17 @@ final class WordQueries {
   private static final String NAME_ENDINGS = "法市省县区委会局厅办部院处站镇乡村街";
 
   /**
-   * How much of a word a query accepts. {@code AS_TYPED}: where it appears as typed. {@code FULL}: also where all its smartcn words occur apart in the title (浙江省人大常委会
-   * 监督条例 for 浙江省各级人民代表大会常务委员会监督条例): a full match. {@code PART}: also where they occur
+   * How much of a word a query accepts. {@code AS_TYPED}: where it appears as typed. {@code FULL}:
+   * also where all its smartcn words occur apart in the title (浙江省人大常委会监督条例 for 浙江省各级人民代表大会常务委员会监督条例): a full match. {@code PART}: also where they occur
    * apart in the body: weak evidence in a long text, enough to rank a document among the partial
    * matches but not among the full ones.
    */
   enum Reach { AS_TYPED, FULL, PART }
 
   private final Analyzer wordAnalyzer = Analyzers.words();
-  private final QueryBuilder words = new QueryBuilder(wordAnalyzer);
+  private final AnalysedWords words = new AnalysedWords(wordAnalyzer);
   private final Analyzer bigramAnalyzer = Analyzers.bigrams();
-  private final QueryBuilder bigrams = new QueryBuilder(bigramAnalyzer);
+  private final AnalysedWords bigrams = new AnalysedWords(bigramAnalyzer);
 
   /**
    * The query of one term, or null when nothing searchable is left after analysis (punctuation).
@@ -67,9 +65,9 @@ final class WordQueries {
     boolean word = token.kind() == Kind.WORD;
     if (word) {
       if (!token.titleOnly()) {
-        n += add(b, words.createPhraseQuery(Fields.TEXT, token.text()), TEXT_WORDS_BOOST);
+        n += add(b, words.phrase(Fields.TEXT, token.text()), TEXT_WORDS_BOOST);
       }
-      n += add(b, words.createPhraseQuery(Fields.TITLE, token.text()), TITLE_WORDS_BOOST);
+      n += add(b, words.phrase(Fields.TITLE, token.text()), TITLE_WORDS_BOOST);
     }
     List<String> forms = new ArrayList<>();
     forms.add(token.text());
@@ -126,7 +124,7 @@ final class WordQueries {
     forms.add(token.text());
     forms.addAll(variants);
     for (String form : forms) {
-      List<String> grams = terms(bigramAnalyzer, Fields.TITLE_BIGRAMS, form);
+      List<String> grams = bigrams.of(form).distinct();
       if (grams.size() < 2) {
         return null;
       }
@@ -150,8 +148,8 @@ final class WordQueries {
    */
   List<String> bigrams(Token token, List<String> variants) {
     List<String> out = new ArrayList<>();
-    out.addAll(terms(bigramAnalyzer, Fields.TITLE_BIGRAMS, token.text()));
-    variants.forEach(v -> terms(bigramAnalyzer, Fields.TITLE_BIGRAMS, v).stream().filter(t -> !out.contains(t)).forEach(out::add));
+    out.addAll(bigrams.of(token.text()).distinct());
+    variants.forEach(v -> bigrams.of(v).distinct().stream().filter(t -> !out.contains(t)).forEach(out::add));
     return out;
   }
 
@@ -201,7 +199,7 @@ final class WordQueries {
 
   /** Every smartcn word of {@code text} on the field, in any order and place; null for fewer than two words. */
   private Query allWords(String field, String text) {
-    List<String> terms = terms(wordAnalyzer, field, text);
+    List<String> terms = words.of(text).distinct();
     // a lone character other than one that ends an official name (统计法, 市人大社会建设委) is most
     // often what is left of a mistyped word (预审查监督): matching it anywhere finds noise
     if (terms.size() < 2 || terms.stream().anyMatch(t -> t.length() == 1 && NAME_ENDINGS.indexOf(t.charAt(0)) < 0)) {
@@ -212,30 +210,12 @@ final class WordQueries {
     return b.build();
   }
 
-  /** The distinct terms the analyzer makes of the text, in order. */
-  private static List<String> terms(Analyzer analyzer, String field, String text) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        if (!terms.contains(term.toString())) {
-          terms.add(term.toString());
-        }
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return terms;
-  }
-
   /**
    * The characters of {@code text} in a row, on a bigram field. A lone CJK character is indexed only
    * inside bigrams, so it also matches any bigram that starts with it.
    */
   private Query bigramPhrase(String field, String text) {
-    Query q = bigrams.createPhraseQuery(field, text);
+    Query q = bigrams.phrase(field, text);
     if (q instanceof TermQuery tq) {
       String t = tq.getTerm().text();
       if (t.codePointCount(0, t.length()) == 1 && Character.isIdeographic(t.codePointAt(0))) {
