@@ -10,11 +10,13 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
+import org.rendakb.metadata.DocType;
 import org.rendakb.schema.Fields;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.rendakb.search.QueryLexer.Kind;
@@ -50,6 +52,14 @@ public final class StaffQueryParser {
    * partial matches are ordered by how many parts they hold, then by how well they match.
    */
   public static final float PART_WEIGHT = 10_000f;
+  /**
+   * What a document of the congress's own work (a speech, a work or survey report, a deliberation
+   * opinion, a decision) adds to a full match's score: a little ahead of a legal text that matches
+   * about as well, which is what staff look for first. Staff questions' nDCG@10 0.873 -> 0.880 at
+   * x2 and x4, nothing else moved; at x16 it overrides the words (place+topic MRR 0.972 -> 0.952).
+   */
+  static final float WORK_DOCUMENT_BOOST = 2f;
+  private static final Query WORK_DOCUMENTS = workDocuments();
   /** Clauses left for the date range, the facet filters (at most 100 values) and the document filter. */
   private static final int FILTER_CLAUSES = 110;
   /** Bigrams a query's candidate partial matches are found by, at most. */
@@ -139,7 +149,7 @@ public final class StaffQueryParser {
     QueryDescription description = new QueryDescription(original, truncated, browse,
         required.stream().map(g -> g.terms).toList(), optional.stream().map(g -> g.terms.getFirst()).toList(), none,
         ignored, render(required, optional, none));
-    Query full = build(required, optional, excluded, g -> g.queries);
+    Query full = withWorkPrior(build(required, optional, excluded, g -> g.queries), required);
     // the partial matches' query is built only for a search whose page reaches them
     return new ParsedQuery(full, description, years,
         partCount(required), new ParsedQuery.Later<>(() -> partial(required, optional, excluded, full)));
@@ -193,6 +203,23 @@ public final class StaffQueryParser {
     optional.forEach(g -> b.add(either(clauses.apply(g)), Occur.SHOULD));
     excluded.forEach(q -> b.add(q, Occur.MUST_NOT));
     return b.build();
+  }
+
+  private static Query withWorkPrior(Query query, List<Group> required) {
+    if (required.isEmpty()) {
+      return query; // browsing lists by date; a year alone asks for that year's documents
+    }
+    return new BooleanQuery.Builder().add(query, Occur.MUST)
+        .add(new BoostQuery(new ConstantScoreQuery(WORK_DOCUMENTS), WORK_DOCUMENT_BOOST), Occur.SHOULD).build();
+  }
+
+  private static Query workDocuments() {
+    BooleanQuery.Builder types = new BooleanQuery.Builder();
+    for (DocType type : List.of(DocType.SPEECH, DocType.EXCHANGE_SPEECH, DocType.WORK_REPORT, DocType.GOVERNMENT_WORK_REPORT,
+        DocType.SURVEY_REPORT, DocType.DELIBERATION_OPINION, DocType.DECISION, DocType.RESOLUTION)) {
+      types.add(new TermQuery(new Term(Fields.TYPE, type.label)), Occur.SHOULD);
+    }
+    return types.build();
   }
 
   /** One query, or any of several. */
