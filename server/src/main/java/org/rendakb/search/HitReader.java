@@ -3,17 +3,20 @@ package org.rendakb.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.document.Document;
+import java.util.Set;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.rendakb.schema.Fields;
 
 /**
- * The hits of one page, from the folded ranked list: stored fields read once per hit (text
- * included, which the snippets need anyway), snippets, the parts a partial match lacks, and the
- * law's other versions. Snippets of a partial match also mark the pieces of a one-word query it holds.
+ * The hits of one page, from the folded ranked list: what the reader keeps of each file (no stored
+ * fields read), snippets from the best passages, the parts a partial match lacks, and the law's
+ * other versions. Snippets of a partial match also mark the pieces of a one-word query it holds.
  */
 final class HitReader {
+  private static final Set<String> WHOLE_TEXT = Set.of(Fields.TEXT);
+
+  private final PassageSnippets passageSnippets = new PassageSnippets();
   private final Snippets snippets = new Snippets();
 
   /**
@@ -35,18 +38,11 @@ final class HitReader {
   private List<SearchResult.Hit> hits(ReaderSearcher searcher, List<VersionFolding.Hit> page, boolean byRelevance,
       QueryMarks marks, List<QueryPart> parts) throws IOException {
     int[] docIds = page.stream().mapToInt(VersionFolding.Hit::shown).toArray();
-    StoredFields stored = searcher.storedFields();
-    Document[] docs = new Document[docIds.length];
-    String[] texts = new String[docIds.length];
-    for (int i = 0; i < docIds.length; i++) {
-      docs[i] = stored.document(docIds[i]);
-      texts[i] = docs[i].get(Fields.TEXT);
-    }
-    List<List<String>> marked = snippets.of(marks, texts);
+    List<List<String>> marked = snippets(searcher, marks, docIds);
     List<List<String>> missing = parts == null ? null : MissingParts.of(searcher, parts, docIds);
     List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
-      Document d = docs[i];
+      FileMetadata d = searcher.file(docIds[i]);
       VersionFolding.Hit hit = page.get(i);
       // a sorted search keeps the score among the sort values, not in ScoreDoc.score; a folded law
       // ranks, and scores, as its best-matching version
@@ -54,11 +50,23 @@ final class HitReader {
           : hit.ranked().doc() instanceof FieldDoc fd ? (fd.fields[0] instanceof Float f ? f : null) : hit.ranked().doc().score;
       List<SearchResult.OtherVersion> versions = hit.others().stream()
           .map(v -> new SearchResult.OtherVersion(v.id(), v.date(), v.path())).toList();
-      hits.add(new SearchResult.Hit(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
-          d.get(Fields.DATE), SearchService.intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
-          d.get(Fields.REGION), d.get(Fields.PLACE), score, marked.get(i), parts != null,
-          missing == null ? List.of() : missing.get(i), versions));
+      hits.add(new SearchResult.Hit(d.id(), d.path(), d.title(), d.type(), d.date(), d.year(), d.body(), d.committee(),
+          d.region(), d.place(), score, marked.get(i), parts != null, missing == null ? List.of() : missing.get(i),
+          versions));
     }
     return hits;
+  }
+
+  /** From the passages where they hold the marks, else from the whole stored text. */
+  private List<List<String>> snippets(ReaderSearcher searcher, QueryMarks marks, int[] docIds) throws IOException {
+    List<List<String>> out = new ArrayList<>(passageSnippets.of(searcher, marks, docIds));
+    StoredFields stored = searcher.storedFields();
+    for (int i = 0; i < docIds.length; i++) {
+      if (out.get(i) == null) {
+        String text = stored.document(docIds[i], WHOLE_TEXT).get(Fields.TEXT);
+        out.set(i, snippets.of(marks, new String[] {text}).getFirst());
+      }
+    }
+    return out;
   }
 }

@@ -25,6 +25,7 @@ public final class ReaderSearcher extends IndexSearcher {
   private final Suggestions suggestions;
   private final FieldInfos fieldInfos;
   private final Versions versions;
+  private final List<FileMetadata> files;
 
   ReaderSearcher(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
     super(reader);
@@ -38,7 +39,7 @@ public final class ReaderSearcher extends IndexSearcher {
       facetState.getDims().forEach(dims::add);
     }
     this.facetDims = Set.copyOf(dims);
-    List<FileMetadata> files = FileMetadata.readAll(reader);
+    this.files = FileMetadata.readAll(reader);
     this.suggestions = Suggestions.build(reader, files);
     this.versions = Versions.build(files);
   }
@@ -65,6 +66,11 @@ public final class ReaderSearcher extends IndexSearcher {
   /** The laws of this reader that have several versions. */
   public Versions versions() {
     return versions;
+  }
+
+  /** What a result list shows of the live file document with this doc id, or null for another doc id. */
+  FileMetadata file(int doc) {
+    return FileMetadata.find(files, doc);
   }
 
   public Suggestions suggestions() {
