@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
@@ -15,6 +16,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.BytesRef;
 import org.rendakb.extract.ExtractedText;
 import org.rendakb.metadata.DocType;
 import org.rendakb.metadata.DocumentMetadata;
@@ -116,8 +118,8 @@ public final class LuceneDocuments {
     doc.add(new IntField(Fields.POSITION, passage.position(), Field.Store.YES));
     doc.add(new StoredField(Fields.START, passage.start()));
     // passages are searched by bigrams only (precedent search, law articles): no smartcn words, the
-    // largest indexing cost after the segmenter
-    doc.add(new StoredField(Fields.PASSAGE, passage.text()));
+    // largest indexing cost after the segmenter. The text is read back from doc values (PassageTexts).
+    doc.add(new BinaryDocValuesField(Fields.PASSAGE, new BytesRef(passage.text())));
     doc.add(new Field(Fields.PASSAGE_BIGRAMS, passage.text(), IndexSchema.ANALYSED));
     addFilterFields(doc, source.metadata(), Field.Store.NO);
     return doc;

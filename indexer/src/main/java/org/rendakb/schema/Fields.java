@@ -55,7 +55,10 @@ public final class Fields {
   public static final String PARENT = "parent";
   public static final String POSITION = "position";
   public static final String START = "start";
-  /** a passage's text, stored only: passages are matched by {@link #PASSAGE_BIGRAMS} */
+  /**
+   * a passage's text, in binary doc values only (read with {@link PassageTexts}): passages are
+   * matched by {@link #PASSAGE_BIGRAMS}
+   */
   public static final String PASSAGE = "passage";
   public static final String PASSAGE_BIGRAMS = "passage_bi";
 }

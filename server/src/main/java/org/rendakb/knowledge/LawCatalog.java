@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -25,6 +24,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.QueryBuilder;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.PassageTexts;
 import org.rendakb.schema.StoredMetadata;
 
 /**
@@ -119,7 +119,7 @@ public final class LawCatalog {
     if (top.scoreDocs.length == 0) {
       return null;
     }
-    return searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.PASSAGE)).get(Fields.PASSAGE);
+    return PassageTexts.of(searcher.getIndexReader(), top.scoreDocs[0].doc);
   }
 
   /** The law's own text: file documents titled exactly with its name, the newest version first. */

@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
@@ -37,7 +38,10 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.QueryBuilder;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.PassageTexts;
 import org.rendakb.schema.StoredMetadata;
+import org.rendakb.search.FileMetadata;
+import org.rendakb.search.ReaderSearcher;
 
 /**
  * Finds where a drafter's sentence, or a close variant, was written before.
@@ -135,30 +139,41 @@ public final class PrecedentSearcher {
       query.add(filter, Occur.FILTER);
     }
     TopDocs top = searcher.search(query.build(), CANDIDATES);
-    StoredFields stored = searcher.storedFields();
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     List<Candidate> out = new ArrayList<>(top.scoreDocs.length);
-    // read in index order (they are ranked below): doc values iterate forward, one pair per segment
+    // read in index order (they are ranked below): doc values iterate forward, one set per segment;
+    // no stored fields (a block of tens of KB decompressed for each passage was a third of a search)
     ScoreDoc[] byDoc = top.scoreDocs.clone();
     Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
     LeafReaderContext leaf = null;
     SortedNumericDocValues years = null;
     SortedNumericDocValues dates = null;
+    SortedNumericDocValues positions = null;
+    SortedSetDocValues parents = null;
+    BinaryDocValues texts = null;
     for (ScoreDoc sd : byDoc) {
       if (leaf == null || sd.doc >= leaf.docBase + leaf.reader().maxDoc()) {
         leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
         years = leaf.reader().getSortedNumericDocValues(Fields.YEAR);
         dates = leaf.reader().getSortedNumericDocValues(Fields.DATE_DAYS);
+        positions = leaf.reader().getSortedNumericDocValues(Fields.POSITION);
+        parents = leaf.reader().getSortedSetDocValues(Fields.PARENT);
+        texts = leaf.reader().getBinaryDocValues(Fields.PASSAGE);
       }
-      Integer year = (int) longValue(years, sd.doc - leaf.docBase, Long.MIN_VALUE);
-      long days = longValue(dates, sd.doc - leaf.docBase, Long.MIN_VALUE);
+      int local = sd.doc - leaf.docBase;
+      Integer year = (int) longValue(years, local, Long.MIN_VALUE);
+      long days = longValue(dates, local, Long.MIN_VALUE);
       if (year == (int) Long.MIN_VALUE) {
         year = null;
       } else if (days == Long.MIN_VALUE) {
         days = java.time.LocalDate.of(year, 1, 1).toEpochDay();
       }
-      Document d = stored.document(sd.doc, Set.of(Fields.PASSAGE, Fields.PARENT, Fields.POSITION));
-      String passage = d.get(Fields.PASSAGE);
+      String passage = PassageTexts.of(texts, local);
+      if (passage == null || parents == null || !parents.advanceExact(local)) {
+        continue; // not a passage
+      }
+      String parent = parents.lookupOrd(parents.nextOrd()).utf8ToString();
+      int position = (int) longValue(positions, local, 0);
       String passageFolded = DraftText.folded(passage);
       String passageCanonical = DraftText.canonicalOfFolded(passageFolded);
       Set<String> grams = DraftText.bigrams(passageCanonical);
@@ -173,8 +188,7 @@ public final class PrecedentSearcher {
       double dice = 2.0 * shared / Math.max(1, queryGrams.size() + grams.size());
       double similarity = 0.5 * dice + 0.25 * coversQuery + 0.25 * coversPassage;
       boolean exact = passageFolded.contains(folded);
-      out.add(new Candidate(sd.doc, d.get(Fields.PARENT), d.getField(Fields.POSITION).numericValue().intValue(),
-          passage, passageCanonical, similarity, sd.score, exact, year, days));
+      out.add(new Candidate(sd.doc, parent, position, passage, passageCanonical, similarity, sd.score, exact, year, days));
     }
     out.sort(Comparator.comparing(Candidate::exact).reversed()
         .thenComparing(Comparator.comparingDouble(Candidate::similarity).reversed())
@@ -228,6 +242,11 @@ public final class PrecedentSearcher {
 
   private static Parent parent(IndexSearcher searcher, Candidate passage) {
     String id = passage.parent();
+    // the reader's list of files holds what a hit shows: no stored fields to decompress
+    if (searcher instanceof ReaderSearcher files
+        && files.file(passage.doc() - passage.position() - 1) instanceof FileMetadata f && f.id().equals(id)) {
+      return new Parent(id, f.path(), f.title(), f.type(), f.date(), f.year(), f.body(), f.committee());
+    }
     try {
       // a file and its passages are added as one block, file first, and Lucene keeps a block's
       // documents together and in order through merges: the file is right before passage 0.

@@ -30,7 +30,7 @@ import org.rendakb.schema.Fields;
  *
  * @param doc the Lucene doc id in the whole reader
  */
-record FileMetadata(int doc, String id, String path, String title, String type, String date, Integer year, String body,
+public record FileMetadata(int doc, String id, String path, String title, String type, String date, Integer year, String body,
     String committee, String region, String place) {
   private static final Set<String> FIELDS = Set.of(Fields.ID, Fields.PATH, Fields.TITLE, Fields.TYPE, Fields.DATE,
       Fields.YEAR, Fields.BODY, Fields.COMMITTEE, Fields.REGION, Fields.PLACE);

@@ -6,11 +6,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -26,11 +25,12 @@ import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.util.BytesRef;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.PassageTexts;
 
 /**
  * Snippets drawn from the passage index: a hit's best passages (its sentences, indexed by their
  * bigrams for precedent search) are found by scoring the query's marks as bigram phrases over the
- * passages of that one file, and only those few short texts are read and marked. Reading and
+ * passages of that one file, and only those few short texts are read (from doc values) and marked. Reading and
  * scanning each hit's whole text instead was about half of a topic search (a long law is hundreds of
  * KB to decompress and decode for three sentences).
  *
@@ -42,7 +42,6 @@ import org.rendakb.schema.Fields;
  */
 final class PassageSnippets {
   private static final Term FILES = new Term(Fields.KIND, Fields.KIND_DOCUMENT);
-  private static final Set<String> PASSAGE_TEXT = Set.of(Fields.PASSAGE);
   private static final BytesRef MARK = new BytesRef("mark");
 
   private final AnalysedWords bigrams = new AnalysedWords(Analyzers.bigrams());
@@ -59,7 +58,6 @@ final class PassageSnippets {
       return out;
     }
     Weight weight = query == null ? null : searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
-    StoredFields stored = searcher.storedFields();
     // a scorer only moves forward: visit the hits in doc id order
     Integer[] order = new Integer[docIds.length];
     Arrays.setAll(order, i -> i);
@@ -69,11 +67,10 @@ final class PassageSnippets {
       if (segment == null || !segment.holds(docIds[i])) {
         segment = new Segment(searcher, docIds[i], weight);
       }
-      int[] shown = segment.passages(docIds[i]);
-      if (shown.length > 0) {
-        List<String> snippets = new ArrayList<>(shown.length);
-        for (int passage : shown) {
-          String text = stored.document(passage, PASSAGE_TEXT).get(Fields.PASSAGE);
+      List<String> texts = segment.passages(docIds[i]);
+      if (!texts.isEmpty()) {
+        List<String> snippets = new ArrayList<>(texts.size());
+        for (String text : texts) {
           String snippet = marked(marks, text == null ? "" : text);
           if (!snippet.isBlank()) {
             snippets.add(snippet);
@@ -85,11 +82,12 @@ final class PassageSnippets {
     return out;
   }
 
-  /** One segment's passage scorer (none when browsing) and its file documents, read forward. */
+  /** One segment's passage scorer (none when browsing), its file documents and passage texts, read forward. */
   private static final class Segment {
     private final LeafReaderContext leaf;
     private final Scorer scorer;
     private final PostingsEnum files;
+    private final BinaryDocValues texts;
     private final boolean browsing;
 
     Segment(IndexSearcher searcher, int doc, Weight weight) throws IOException {
@@ -98,26 +96,28 @@ final class PassageSnippets {
       ScorerSupplier supplier = browsing ? null : weight.scorerSupplier(leaf);
       scorer = supplier == null ? null : supplier.get(Long.MAX_VALUE);
       files = leaf.reader().postings(FILES, PostingsEnum.NONE);
+      texts = leaf.reader().getBinaryDocValues(Fields.PASSAGE);
     }
 
     boolean holds(int doc) {
       return doc >= leaf.docBase && doc < leaf.docBase + leaf.reader().maxDoc();
     }
 
-    /** The passages to show of the file with this doc id (ids in the whole reader), in text order. */
-    int[] passages(int doc) throws IOException {
+    /** The texts of the passages to show of the file with this doc id, in text order. */
+    List<String> passages(int doc) throws IOException {
       if (files == null || !browsing && scorer == null) {
-        return new int[0];
+        return List.of();
       }
       int local = doc - leaf.docBase;
       int next = files.docID() > local ? files.docID() : files.advance(local + 1);
       int end = next == DocIdSetIterator.NO_MORE_DOCS ? leaf.reader().maxDoc() : next;
       int[] passages = browsing ? (local + 1 < end ? new int[] {local + 1} : new int[0])
           : best(scorer, local, end, Snippets.MAX_SNIPPETS);
-      for (int k = 0; k < passages.length; k++) {
-        passages[k] += leaf.docBase;
+      List<String> out = new ArrayList<>(passages.length);
+      for (int passage : passages) {
+        out.add(PassageTexts.of(texts, passage));
       }
-      return passages;
+      return out;
     }
   }
 

@@ -69,7 +69,7 @@ public final class ReaderSearcher extends IndexSearcher {
   }
 
   /** What a result list shows of the live file document with this doc id, or null for another doc id. */
-  FileMetadata file(int doc) {
+  public FileMetadata file(int doc) {
     return FileMetadata.find(files, doc);
   }
 

@@ -3,9 +3,14 @@ package org.rendakb.eval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.rendakb.index.IndexReport;
 import org.rendakb.index.Indexer;
 import org.rendakb.index.IndexerOptions;
+import org.rendakb.schema.IndexSchema;
 
 /**
  * The whole shared corpus and the seeds indexed by the real indexer, once per build: kept under target/ and
@@ -26,9 +31,20 @@ public final class CorpusIndex {
   public static synchronized Path get() throws Exception {
     if (report == null) {
       report = Indexer.run(new IndexerOptions(INDEX, List.of(CORPUS.resolve("laws"), CORPUS.resolve("reports"),
-          CORPUS.resolve("pdf"), SEEDS), 2, false));
+          CORPUS.resolve("pdf"), SEEDS), 2, isOfAnotherSchema()));
     }
     return INDEX;
+  }
+
+  /** An index kept from a build of another schema version is rebuilt, not refused. */
+  private static boolean isOfAnotherSchema() throws Exception {
+    if (!Files.isDirectory(INDEX)) {
+      return false;
+    }
+    try (Directory dir = FSDirectory.open(INDEX)) {
+      return DirectoryReader.indexExists(dir)
+          && IndexSchema.incompatibility(SegmentInfos.readLatestCommit(dir).getUserData()) != null;
+    }
   }
 
   public static IndexReport report() {
