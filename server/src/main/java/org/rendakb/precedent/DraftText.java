@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.rendakb.schema.FoldingCharFilter;
 
 /**
@@ -25,7 +23,8 @@ public final class DraftText {
     {"必须", "应当"}, {"促进", "推进"},
   };
 
-  private static final Pattern CHINESE_NUMBER = Pattern.compile("[零〇一二三四五六七八九十百千]+");
+  private static final String NUMERALS = "零〇一二三四五六七八九十百千";
+  private static final String COUNTERS = "日天个年月项人万元倍次周条款章节";
   private static final String CN_DIGITS = "零一二三四五六七八九";
 
   /** Folds and drops everything but letters and digits: the form exact matching compares. */
@@ -57,19 +56,36 @@ public final class DraftText {
     return arabicNumbers(s);
   }
 
-  /** Chinese numbers of two or more chars, or one before a counter, as Arabic digits. */
+  /**
+   * Chinese numbers of two or more chars, or one before a counter, as Arabic digits. A scan, not a
+   * regular expression: this runs over each of a precedent search's 150 candidate passages, and the
+   * character-class regex was a tenth of the search.
+   */
   static String arabicNumbers(String s) {
-    Matcher m = CHINESE_NUMBER.matcher(s);
-    StringBuilder out = new StringBuilder(s.length());
+    StringBuilder out = null;
     int last = 0;
-    while (m.find()) {
-      String n = m.group();
-      boolean counter = m.end() < s.length() && "日天个年月项人万元倍次周条款章节".indexOf(s.charAt(m.end())) >= 0;
-      Integer value = (n.length() >= 2 || counter) ? value(n) : null;
-      out.append(s, last, m.start()).append(value == null ? n : value.toString());
-      last = m.end();
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      if (NUMERALS.indexOf(s.charAt(i)) < 0) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && NUMERALS.indexOf(s.charAt(i)) >= 0) {
+        i++;
+      }
+      boolean counter = i < n && COUNTERS.indexOf(s.charAt(i)) >= 0;
+      Integer value = (i - start >= 2 || counter) ? value(s.substring(start, i)) : null;
+      if (value != null) {
+        if (out == null) {
+          out = new StringBuilder(n);
+        }
+        out.append(s, last, start).append(value);
+        last = i;
+      }
     }
-    return out.append(s, last, s.length()).toString();
+    return out == null ? s : out.append(s, last, n).toString();
   }
 
   /** 三十五 → 35, 一百零五 → 105, 二〇二五 → 2025 (digit by digit when there is no unit). */
