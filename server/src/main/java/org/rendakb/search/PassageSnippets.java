@@ -30,9 +30,9 @@ import org.rendakb.schema.PassageTexts;
 /**
  * Snippets drawn from the passage index: a hit's best passages (its sentences, indexed by their
  * bigrams for precedent search) are found by scoring the query's marks as bigram phrases over the
- * passages of that one file, and only those few short texts are read (from doc values) and marked. Reading and
- * scanning each hit's whole text instead was about half of a topic search (a long law is hundreds of
- * KB to decompress and decode for three sentences).
+ * passages of that one file, and only those few short texts are read (from doc values) and marked.
+ * Reading and scanning each hit's whole text instead was about half of a topic search (a long law
+ * is hundreds of KB to decompress and decode for three sentences).
  *
  * <p>A file and its passages are one block of doc ids, file first, so a file's passages are the doc
  * ids up to the next file. Where no passage holds a mark as a bigram phrase (a match only in the
@@ -82,7 +82,7 @@ final class PassageSnippets {
     return out;
   }
 
-  /** One segment's passage scorer (none when browsing), its file documents and passage texts, read forward. */
+  /** A segment's passage scorer (none when browsing), file documents and passage texts, read forward. */
   private static final class Segment {
     private final LeafReaderContext leaf;
     private final Scorer scorer;
