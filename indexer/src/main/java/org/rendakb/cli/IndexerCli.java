@@ -49,6 +49,11 @@ public final class IndexerCli implements Callable<Integer> {
       description = "commit a long run every SECONDS, so a crash loses at most that much work (env KB_COMMIT_EVERY, default ${DEFAULT-VALUE})")
   int commitEverySeconds;
 
+  @Option(names = "--max-segments", defaultValue = "${env:KB_MAX_SEGMENTS:-0}", paramLabel = "N",
+      description = "after the run, merge the index into at most N segments: searches get faster, the run longer"
+          + " (env KB_MAX_SEGMENTS, default ${DEFAULT-VALUE}: no merge)")
+  int maxSegments;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "files or folders (recursive)")
   List<Path> inputs;
 
@@ -58,6 +63,9 @@ public final class IndexerCli implements Callable<Integer> {
   public Integer call() throws IOException {
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
+    if (maxSegments < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-segments must be 0 (no merge) or more");
     }
     if (commitEverySeconds < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--commit-every must be at least 1 second");
@@ -69,7 +77,8 @@ public final class IndexerCli implements Callable<Integer> {
     }
     IndexReport result;
     try {
-      result = Indexer.run(new IndexerOptions(index, inputs, threads, full, java.time.Duration.ofSeconds(commitEverySeconds)));
+      result = Indexer.run(new IndexerOptions(index, inputs, threads, full, java.time.Duration.ofSeconds(commitEverySeconds),
+          maxSegments));
     } catch (IndexUnusableException e) {
       log.error("cannot use the index {}: {}", index.toAbsolutePath(), e.getMessage());
       return 1;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -158,6 +159,7 @@ public final class Indexer {
       Counts counts = parseAll(writer, plan.parse(), options, failures);
       try {
         commit(writer);
+        mergeDown(writer, options.maxSegments());
       } catch (IOException e) {
         throw writeFailed(options.indexDir(), e);
       }
@@ -170,6 +172,28 @@ public final class Indexer {
       return new IndexReport(
           counts.added.get(), counts.updated.get(), plan.unchanged(), plan.moves().size(), plan.deletes().size(),
           failures, documentsNow, passagesNow, (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /** Merges the committed index down to {@code maxSegments} (0: no merge) and commits; the last commit stays until then. */
+  private static void mergeDown(IndexWriter writer, int maxSegments) throws IOException {
+    if (maxSegments == 0) {
+      return;
+    }
+    int segments = segments(writer);
+    if (segments <= maxSegments) {
+      return;
+    }
+    long start = System.nanoTime();
+    log.info("merging {} segments into {} (--max-segments)", segments, maxSegments);
+    writer.forceMerge(maxSegments);
+    commit(writer);
+    log.info("merged into {} segments in {}", segments(writer), Progress.format(Duration.ofNanos(System.nanoTime() - start)));
+  }
+
+  private static int segments(IndexWriter writer) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      return reader.leaves().size();
     }
   }
 

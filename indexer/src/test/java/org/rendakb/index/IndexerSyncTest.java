@@ -130,6 +130,34 @@ class IndexerSyncTest {
     return b.build();
   }
 
+  @Test
+  void maxSegmentsMergesTheIndexAfterTheRunKeepingEveryFileAndPassage() throws Exception {
+    Path in = copySeeds();
+    Path index = work.resolve("index");
+    Path later = work.resolve("later");
+    Files.createDirectories(later);
+    Files.writeString(later.resolve("added.txt"), "补充材料\n第二次运行加入的文件，落在新的段里。\n", StandardCharsets.UTF_8);
+    run(index, in);
+    IndexReport unmerged = Indexer.run(new IndexerOptions(index, List.of(in, later), 2, false));
+    assertTrue(segments(index) >= 2, "each run's files are flushed into a segment of their own");
+
+    IndexReport merged = Indexer.run(new IndexerOptions(index, List.of(in, later), 2, false,
+        IndexerOptions.DEFAULT_COMMIT_EVERY, 1));
+    assertEquals(1, segments(index));
+    assertEquals(6, merged.unchanged());
+    assertEquals(unmerged.documents(), merged.documents());
+    assertEquals(unmerged.passages(), merged.passages());
+    try (var reader = DirectoryReader.open(FSDirectory.open(index))) {
+      assertEquals(String.valueOf(IndexSchema.VERSION), reader.getIndexCommit().getUserData().get(IndexSchema.COMMIT_SCHEMA_VERSION));
+    }
+  }
+
+  private static int segments(Path index) throws IOException {
+    try (var reader = DirectoryReader.open(FSDirectory.open(index))) {
+      return reader.leaves().size();
+    }
+  }
+
   private static Map<String, String> idsByPath(Path index) throws IOException {
     Map<String, String> ids = new HashMap<>();
     try (var reader = DirectoryReader.open(FSDirectory.open(index))) {
