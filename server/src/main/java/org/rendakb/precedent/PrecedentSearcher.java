@@ -242,17 +242,16 @@ public final class PrecedentSearcher {
 
   private static Parent parent(IndexSearcher searcher, Candidate passage) {
     String id = passage.parent();
-    // the reader's list of files holds what a hit shows: no stored fields to decompress
-    if (searcher instanceof ReaderSearcher files
-        && files.file(passage.doc() - passage.position() - 1) instanceof FileMetadata f && f.id().equals(id)) {
+    // a file and its passages are added as one block, file first, and Lucene keeps a block's
+    // documents together and in order through merges: the file is right before passage 0.
+    // Checked by id, with a search as the fallback; a search per hit was 15% of a request.
+    int guess = passage.doc() - passage.position() - 1;
+    // the served reader's list of files holds what a hit shows: no stored fields to decompress
+    if (searcher instanceof ReaderSearcher files && files.file(guess) instanceof FileMetadata f && f.id().equals(id)) {
       return new Parent(id, f.path(), f.title(), f.type(), f.date(), f.year(), f.body(), f.committee());
     }
     try {
-      // a file and its passages are added as one block, file first, and Lucene keeps a block's
-      // documents together and in order through merges: the file is right before passage 0.
-      // Checked by id, with a search as the fallback; a search per hit was 15% of a request.
       StoredFields stored = searcher.storedFields();
-      int guess = passage.doc() - passage.position() - 1;
       Document d = guess >= 0 ? StoredMetadata.read(stored, guess) : null;
       if (d == null || !id.equals(d.get(Fields.ID))) {
         Query q = new BooleanQuery.Builder()

@@ -19,7 +19,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.util.BytesRef;
@@ -128,17 +127,13 @@ final class PassageSnippets {
     for (QueryMarks.Form form : marks.forms()) {
       Query phrase = bigrams.phrase(Fields.PASSAGE_BIGRAMS, form.label());
       // a lone ideograph is a unigram only where it stands alone: the text's bigrams hide it
-      if (phrase == null || phrase instanceof TermQuery t && isOneIdeograph(t.getTerm().text())) {
+      if (phrase == null || WordQueries.isLoneIdeograph(phrase)) {
         continue;
       }
       b.add(phrase, Occur.SHOULD);
       clauses++;
     }
     return clauses == 0 ? null : b.build();
-  }
-
-  private static boolean isOneIdeograph(String term) {
-    return term.codePointCount(0, term.length()) == 1 && Character.isIdeographic(term.codePointAt(0));
   }
 
   /**

@@ -216,16 +216,23 @@ final class WordQueries {
    */
   private Query bigramPhrase(String field, String text) {
     Query q = bigrams.phrase(field, text);
-    if (q instanceof TermQuery tq) {
-      String t = tq.getTerm().text();
-      if (t.codePointCount(0, t.length()) == 1 && Character.isIdeographic(t.codePointAt(0))) {
-        return new BooleanQuery.Builder()
-            .add(tq, Occur.SHOULD)
-            .add(new PrefixQuery(new Term(field, t)), Occur.SHOULD)
-            .build();
-      }
+    if (isLoneIdeograph(q)) {
+      TermQuery tq = (TermQuery) q;
+      return new BooleanQuery.Builder()
+          .add(tq, Occur.SHOULD)
+          .add(new PrefixQuery(new Term(field, tq.getTerm().text())), Occur.SHOULD)
+          .build();
     }
     return q;
+  }
+
+  /** Whether a bigram phrase query is one CJK character alone: a unigram the text's bigrams hide. */
+  static boolean isLoneIdeograph(Query bigramPhrase) {
+    if (bigramPhrase instanceof TermQuery tq) {
+      String t = tq.getTerm().text();
+      return t.codePointCount(0, t.length()) == 1 && Character.isIdeographic(t.codePointAt(0));
+    }
+    return false;
   }
 
   private static int add(BooleanQuery.Builder b, Query q, float boost) {
