@@ -10,6 +10,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -59,6 +60,7 @@ public final class LuceneDocuments {
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_DOCUMENT, Field.Store.NO));
     doc.add(new KeywordField(Fields.ID, source.id(), Field.Store.YES));
+    doc.add(new NumericDocValuesField(Fields.ID_ORDER, IndexSchema.idOrder(source.id())));
     doc.add(new StringField(Fields.OWNER, source.id(), Field.Store.NO));
     doc.add(new StoredField(Fields.ROOT, source.root()));
     doc.add(new KeywordField(Fields.PATH, source.path(), Field.Store.YES));

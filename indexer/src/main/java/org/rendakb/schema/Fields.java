@@ -16,6 +16,8 @@ public final class Fields {
 
   // identity and sync state of a source file
   public static final String ID = "id";
+  /** The id as a number in the same order (IndexSchema.idOrder), for the tie-break of every ranked list. */
+  public static final String ID_ORDER = "id_order";
   public static final String ROOT = "root";
   public static final String PATH = "path";
   public static final String HASH = "hash";

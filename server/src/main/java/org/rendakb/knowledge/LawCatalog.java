@@ -18,7 +18,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
-import org.apache.lucene.search.SortedSetSortField;
+import org.rendakb.schema.IndexSchema;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.QueryBuilder;
@@ -96,7 +96,7 @@ public final class LawCatalog {
 
   private static Sort newestFirst() {
     return new Sort(new SortedNumericSortField(Fields.DATE_DAYS, SortField.Type.LONG, true),
-        new SortedSetSortField(Fields.ID, false));
+        IndexSchema.byId());
   }
 
   private static CitingDocument citingDocument(Document d, String sentence) {

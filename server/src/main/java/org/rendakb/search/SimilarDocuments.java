@@ -16,7 +16,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedSetSortField;
+import org.rendakb.schema.IndexSchema;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.rendakb.schema.Analyzers;
@@ -52,7 +52,7 @@ final class SimilarDocuments {
         .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER)
         .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT)
         .build();
-    TopDocs top = s.search(q, size, new Sort(SortField.FIELD_SCORE, new SortedSetSortField(Fields.ID, false)), true);
+    TopDocs top = s.search(q, size, new Sort(SortField.FIELD_SCORE, IndexSchema.byId()), true);
     StoredFields stored = s.storedFields();
     Document self = stored.document(doc);
     String selfTitle = titleKey(self.get(Fields.TITLE));
