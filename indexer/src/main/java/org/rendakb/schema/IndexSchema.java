@@ -50,12 +50,16 @@ public final class IndexSchema {
    * ranked list an ordinal-to-bytes lookup (a tenth of matching a topic search).
    */
   public static long idOrder(String id) {
-    try {
-      return Long.parseUnsignedLong(id.length() > 16 ? id.substring(0, 16) : id, 16) ^ Long.MIN_VALUE;
-    } catch (NumberFormatException e) {
-      // not an id this indexer makes: after all of them, in no particular order among themselves
-      return Long.MAX_VALUE;
+    // another length would not keep the string order; the indexer makes no such id
+    if (id.length() == 16) {
+      try {
+        return Long.parseUnsignedLong(id, 16) ^ Long.MIN_VALUE;
+      } catch (NumberFormatException e) {
+        // not hex: below
+      }
     }
+    // not an id this indexer makes: after all of them, in no particular order among themselves
+    return Long.MAX_VALUE;
   }
 
   /** The tie-break sort of every ranked list: smaller id first ({@link #idOrder}). */

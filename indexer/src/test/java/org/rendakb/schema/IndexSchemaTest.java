@@ -29,5 +29,7 @@ class IndexSchemaTest {
   @Test
   void anIdThisIndexerDoesNotMakeSortsLast() {
     assertEquals(Long.MAX_VALUE, IndexSchema.idOrder("not-hex"));
+    assertEquals(Long.MAX_VALUE, IndexSchema.idOrder("ff"));
+    assertEquals(Long.MAX_VALUE, IndexSchema.idOrder("0123456789abcdefg"));
   }
 }

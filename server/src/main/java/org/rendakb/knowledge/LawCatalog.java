@@ -18,12 +18,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
-import org.rendakb.schema.IndexSchema;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.QueryBuilder;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.IndexSchema;
 import org.rendakb.schema.PassageTexts;
 import org.rendakb.schema.StoredMetadata;
 

@@ -16,12 +16,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.rendakb.schema.IndexSchema;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.FoldingCharFilter;
+import org.rendakb.schema.IndexSchema;
 import org.rendakb.schema.StoredMetadata;
 
 /**
