@@ -59,7 +59,8 @@ public final class LuceneDocuments {
     ExtractedText extracted = source.extracted();
     Document doc = new Document();
     doc.add(new StringField(Fields.KIND, Fields.KIND_DOCUMENT, Field.Store.NO));
-    doc.add(new KeywordField(Fields.ID, source.id(), Field.Store.YES));
+    // the id is looked up as a term and sorted on as a number (IndexSchema.byId): no sorted-set doc values
+    doc.add(new StringField(Fields.ID, source.id(), Field.Store.YES));
     doc.add(new NumericDocValuesField(Fields.ID_ORDER, IndexSchema.idOrder(source.id())));
     doc.add(new StringField(Fields.OWNER, source.id(), Field.Store.NO));
     doc.add(new StoredField(Fields.ROOT, source.root()));
