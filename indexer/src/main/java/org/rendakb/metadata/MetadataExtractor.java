@@ -99,7 +99,7 @@ public final class MetadataExtractor {
       }
       List<String> lines = text.substring(0, end).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
       // a header whose title line is empty ("# ") still has its adoption lines; the title is found elsewhere
-      String title = lines.get(0).replaceFirst("^#+", "").strip();
+      String title = headingText(lines.get(0));
       return new Header(title.isEmpty() ? null : title, lines.subList(1, lines.size()));
     }
   }
@@ -124,12 +124,21 @@ public final class MetadataExtractor {
     return null;
   }
 
+  /**
+   * A line without its Markdown heading marks, stripped as Java strips: a regex {@code \\s} after the
+   * marks would leave the control characters Java counts as white space (U+001C–U+001F) at the start
+   * of a title.
+   */
+  private static String headingText(String line) {
+    return line.replaceFirst("^#+", "").strip();
+  }
+
   private static String title(Header header, String head, Map<String, String> properties) {
     if (header != null && header.title() != null) {
       return header.title();
     }
     for (String line : head.lines().map(String::strip).toList()) {
-      String l = line.replaceFirst("^#+\\s*", "");
+      String l = headingText(line);
       if (l.length() < 4 || CLUTTER_LINE.matcher(l).matches() || l.startsWith("同志们") || l.startsWith("尊敬的")) {
         continue;
       }

@@ -98,6 +98,15 @@ class MetadataFuzzTest {
     return b.append('"').toString();
   }
 
+  /** What the fuzz found with seed 29933759244099: a title line whose text starts with U+001D, in a header without its end marker. */
+  @Test
+  void aTitleLineStartingWithAControlSeparatorIsStripped() {
+    DocumentMetadata m = new MetadataExtractor().extract(new MetadataInput("laws/司法解释/x.md",
+        "# \u001d最高人民法院关于办理袭警刑事案件适用法律若干问题的解释\n\n正文第一条。\n", Map.of()));
+    assertEquals("最高人民法院关于办理袭警刑事案件适用法律若干问题的解释", m.title());
+    assertCanonical(m);
+  }
+
   static void assertCanonical(DocumentMetadata m) {
     assertNotNull(m.type());
     assertTrue(Arrays.asList(DocType.values()).contains(m.type()));
