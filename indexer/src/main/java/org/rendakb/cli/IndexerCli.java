@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.rendakb.index.FinalMerge;
 import org.rendakb.index.IndexReport;
 import org.rendakb.index.IndexUnusableException;
 import org.rendakb.index.Indexer;
@@ -49,10 +50,12 @@ public final class IndexerCli implements Callable<Integer> {
       description = "commit a long run every SECONDS, so a crash loses at most that much work (env KB_COMMIT_EVERY, default ${DEFAULT-VALUE})")
   int commitEverySeconds;
 
-  @Option(names = "--max-segments", defaultValue = "${env:KB_MAX_SEGMENTS:-0}", paramLabel = "N",
-      description = "after the run, merge the index into at most N segments: searches get faster, the run longer"
-          + " (env KB_MAX_SEGMENTS, default ${DEFAULT-VALUE}: no merge)")
-  int maxSegments;
+  @Option(names = "--max-segments", defaultValue = "${env:KB_MAX_SEGMENTS:-auto}", paramLabel = "N|auto",
+      converter = FinalMergeConverter.class,
+      description = "after the run, merge the index into at most N segments (0: never): searches get faster, the run"
+          + " longer; auto merges into one after a run that started without files in the index (a first build,"
+          + " --full) and leaves an update's segments to Lucene (env KB_MAX_SEGMENTS, default ${DEFAULT-VALUE})")
+  FinalMerge finalMerge;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "files or folders (recursive)")
   List<Path> inputs;
@@ -63,9 +66,6 @@ public final class IndexerCli implements Callable<Integer> {
   public Integer call() throws IOException {
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-    }
-    if (maxSegments < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--max-segments must be 0 (no merge) or more");
     }
     if (commitEverySeconds < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--commit-every must be at least 1 second");
@@ -78,7 +78,7 @@ public final class IndexerCli implements Callable<Integer> {
     IndexReport result;
     try {
       result = Indexer.run(new IndexerOptions(index, inputs, threads, full, java.time.Duration.ofSeconds(commitEverySeconds),
-          maxSegments));
+          finalMerge));
     } catch (IndexUnusableException e) {
       log.error("cannot use the index {}: {}", index.toAbsolutePath(), e.getMessage());
       return 1;
@@ -88,6 +88,18 @@ public final class IndexerCli implements Callable<Integer> {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), result);
     }
     return 0;
+  }
+
+  /** Reads {@code --max-segments}; picocli reports the message of a bad value as a usage error. */
+  static final class FinalMergeConverter implements CommandLine.ITypeConverter<FinalMerge> {
+    @Override
+    public FinalMerge convert(String value) {
+      try {
+        return FinalMerge.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   public static void main(String[] args) {

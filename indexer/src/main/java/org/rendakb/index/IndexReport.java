@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param documents source documents in the index after the run
  * @param passages passages in the index after the run
+ * @param seconds the whole run
+ * @param mergeSeconds of those, the final merge (0 when the run merged nothing)
  */
 public record IndexReport(
     int added,
@@ -17,7 +19,8 @@ public record IndexReport(
     List<Failure> failed,
     int documents,
     int passages,
-    double seconds) {
+    double seconds,
+    double mergeSeconds) {
 
   public IndexReport {
     failed = List.copyOf(failed);

@@ -157,9 +157,10 @@ public final class Indexer {
         writer.updateDocuments(new Term(Fields.OWNER, moved.id()), documents.build(moved));
       }
       Counts counts = parseAll(writer, plan.parse(), options, failures);
+      double mergeSeconds;
       try {
         commit(writer);
-        mergeDown(writer, options.maxSegments());
+        mergeSeconds = mergeDown(writer, options.finalMerge().segmentsAfter(indexed.isEmpty()));
       } catch (IOException e) {
         throw writeFailed(options.indexDir(), e);
       }
@@ -171,24 +172,29 @@ public final class Indexer {
       }
       return new IndexReport(
           counts.added.get(), counts.updated.get(), plan.unchanged(), plan.moves().size(), plan.deletes().size(),
-          failures, documentsNow, passagesNow, (System.nanoTime() - start) / 1e9);
+          failures, documentsNow, passagesNow, (System.nanoTime() - start) / 1e9, mergeSeconds);
     }
   }
 
-  /** Merges the committed index down to {@code maxSegments} (0: no merge) and commits; the last commit stays until then. */
-  private static void mergeDown(IndexWriter writer, int maxSegments) throws IOException {
+  /**
+   * Merges the committed index down to {@code maxSegments} (0: no merge) and commits; the last
+   * commit stays until then. Returns the seconds it took.
+   */
+  private static double mergeDown(IndexWriter writer, int maxSegments) throws IOException {
     if (maxSegments == 0) {
-      return;
+      return 0;
     }
     int segments = segments(writer);
     if (segments <= maxSegments) {
-      return;
+      return 0;
     }
     long start = System.nanoTime();
-    log.info("merging {} segments into {} (--max-segments)", segments, maxSegments);
+    log.info("merging {} segments into {} so that searches open fewer (--max-segments)", segments, maxSegments);
     writer.forceMerge(maxSegments);
     commit(writer);
-    log.info("merged into {} segments in {}", segments(writer), Progress.format(Duration.ofNanos(System.nanoTime() - start)));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    log.info("merged into {} segments in {}", segments(writer), Progress.format(took));
+    return took.toNanos() / 1e9;
   }
 
   private static int segments(IndexWriter writer) throws IOException {

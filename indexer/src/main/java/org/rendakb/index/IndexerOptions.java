@@ -12,12 +12,10 @@ import java.util.List;
  * @param threads parsing and analysis threads
  * @param full rebuild from scratch instead of syncing by content hash
  * @param commitEvery how often a long run commits what it has done, so a crash loses at most that
- * @param maxSegments after the run, merge the index down to at most this many segments (0: leave
- *     them as the merge policy left them). A search pays per segment for each term and scorer, so a
- *     read-mostly archive searched after a bulk load is faster merged, at the cost of the merge.
+ * @param finalMerge what to merge once the run's files are committed
  */
 public record IndexerOptions(Path indexDir, List<Path> inputs, int threads, boolean full, Duration commitEvery,
-    int maxSegments) {
+    FinalMerge finalMerge) {
   public static final Duration DEFAULT_COMMIT_EVERY = Duration.ofSeconds(30);
 
   public IndexerOptions {
@@ -28,13 +26,14 @@ public record IndexerOptions(Path indexDir, List<Path> inputs, int threads, bool
     if (commitEvery.isNegative() || commitEvery.isZero()) {
       throw new IllegalArgumentException("the commit interval must be positive, got " + commitEvery);
     }
-    if (maxSegments < 0) {
-      throw new IllegalArgumentException("the most segments to keep must be 0 (no merge) or more, got " + maxSegments);
-    }
   }
 
+  /**
+   * A run that merges nothing at the end (Lucene's merge policy still merges as it goes). The
+   * command line's default is {@link FinalMerge#AFTER_BULK_LOAD}.
+   */
   public IndexerOptions(Path indexDir, List<Path> inputs, int threads, boolean full, Duration commitEvery) {
-    this(indexDir, inputs, threads, full, commitEvery, 0);
+    this(indexDir, inputs, threads, full, commitEvery, FinalMerge.NONE);
   }
 
   public IndexerOptions(Path indexDir, List<Path> inputs, int threads, boolean full) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ class IndexerSyncTest {
     assertTrue(segments(index) >= 2, "each run's files are flushed into a segment of their own");
 
     IndexReport merged = Indexer.run(new IndexerOptions(index, List.of(in, later), 2, false,
-        IndexerOptions.DEFAULT_COMMIT_EVERY, 1));
+        IndexerOptions.DEFAULT_COMMIT_EVERY, FinalMerge.always(1)));
     assertEquals(1, segments(index));
     assertEquals(6, merged.unchanged());
     assertEquals(unmerged.documents(), merged.documents());
@@ -150,6 +151,30 @@ class IndexerSyncTest {
     try (var reader = DirectoryReader.open(FSDirectory.open(index))) {
       assertEquals(String.valueOf(IndexSchema.VERSION), reader.getIndexCommit().getUserData().get(IndexSchema.COMMIT_SCHEMA_VERSION));
     }
+  }
+
+  @Test
+  void byDefaultABulkLoadEndsInOneSegmentAndAnUpdateIsLeftToTheMergePolicy() throws Exception {
+    Path in = copySeeds();
+    Path index = work.resolve("index");
+    Path later = work.resolve("later");
+    Files.createDirectories(later);
+    Files.writeString(later.resolve("added.txt"), "补充材料\n第二次运行加入的文件。\n", StandardCharsets.UTF_8);
+    // a commit every millisecond flushes about every file into a segment of its own
+    Duration often = Duration.ofMillis(1);
+    IndexReport unmerged = Indexer.run(new IndexerOptions(index, List.of(in), 1, true, often, FinalMerge.NONE));
+    assertTrue(segments(index) >= 2, "the set-up writes several segments: " + segments(index));
+    assertEquals(0, unmerged.mergeSeconds());
+
+    IndexReport bulk = Indexer.run(new IndexerOptions(index, List.of(in), 1, true, often, FinalMerge.AFTER_BULK_LOAD));
+    assertEquals(1, segments(index), "a --full run is a bulk load");
+    assertTrue(bulk.mergeSeconds() > 0 && bulk.mergeSeconds() <= bulk.seconds(), bulk.mergeSeconds() + " of " + bulk.seconds());
+    assertEquals(unmerged.passages(), bulk.passages());
+
+    IndexReport update = Indexer.run(new IndexerOptions(index, List.of(in, later), 1, false, often, FinalMerge.AFTER_BULK_LOAD));
+    assertEquals(1, update.added());
+    assertEquals(2, segments(index), "an update's new segment stays");
+    assertEquals(0, update.mergeSeconds());
   }
 
   private static int segments(Path index) throws IOException {

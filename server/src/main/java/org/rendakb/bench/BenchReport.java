@@ -20,10 +20,12 @@ record BenchReport(Instant began, String machine, double loadBefore, double load
     md.append(String.format("Benchmarks, %s (%s mode), %s; 1-minute load average %.1f before, %.1f after%n%n",
         began, mode, machine, loadBefore, loadAfter));
     md.append(String.format("### Indexing: %d files, %.1f MB of text%n%n", indexing.files(), indexing.textMb()));
-    md.append("| system | threads | seconds | MB/s | docs/s | ratio to baseline | load |\n|---|---|---|---|---|---|---|\n");
+    md.append("| system | threads | seconds | of which final merge | MB/s | docs/s | ratio to baseline | without the merge | load |\n"
+        + "|---|---|---|---|---|---|---|---|---|\n");
     for (IndexingBench.Row r : indexing.rows()) {
-      md.append(String.format("| %s | %d | %.1f | %.2f | %.1f | %.2f | %.1f |%n", r.system(), r.threads(), r.seconds(),
-          r.mbPerSecond(), r.docsPerSecond(), r.ratioToBaseline(), r.load()));
+      md.append(String.format("| %s | %d | %.1f | %.1f | %.2f | %.1f | %.2f | %.2f | %.1f |%n", r.system(), r.threads(),
+          r.seconds(), r.mergeSeconds(), r.mbPerSecond(), r.docsPerSecond(), r.ratioToBaseline(), r.ratioWithoutMerge(),
+          r.load()));
     }
     IndexingBench.Run run = indexing.lastRun();
     md.append(String.format("%nRe-index of the unchanged corpus: %.2f s, %.0f× faster than the first run. Index %.1f MB = %.2f × "
@@ -80,7 +82,8 @@ record BenchReport(Instant began, String machine, double loadBefore, double load
   List<Target> targets() {
     List<Target> out = new ArrayList<>();
     IndexingBench.Row two = indexing.rows().getLast();
-    out.add(new Target("indexer / bare Lucene, " + two.threads() + " threads", "≥ 0.80", String.format("%.2f", two.ratioToBaseline()),
+    out.add(new Target("indexer / bare Lucene, " + two.threads() + " threads", "≥ 0.80",
+        String.format("%.2f (%.2f without the final merge)", two.ratioToBaseline(), two.ratioWithoutMerge()),
         two.ratioToBaseline() >= 0.8));
     out.add(new Target("re-index unchanged corpus", "≥ 50× faster", String.format("%.0f×", indexing.reindexSpeedup()),
         indexing.reindexSpeedup() >= 50));

@@ -19,6 +19,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.rendakb.extract.ExtractionException;
 import org.rendakb.extract.Extractor;
+import org.rendakb.index.FinalMerge;
 import org.rendakb.index.IndexReport;
 import org.rendakb.index.Indexer;
 import org.rendakb.index.IndexerOptions;
@@ -26,14 +27,24 @@ import org.rendakb.index.IndexerOptions;
 /**
  * Indexing speed of the whole indexer against the raw-Lucene limit, measured in the same run: the
  * baseline feeds the same plain texts through SmartChineseAnalyzer into a bare IndexWriter (one
- * text field, the same 128 MB RAM buffer, the same threads). Baseline and indexer alternate per
+ * text field, the same 128 MB RAM buffer, the same threads). The indexer runs as its command line
+ * does by default, so a full build ends with merging the index into one segment; the rows say how
+ * long that took. Baseline and indexer alternate per
  * thread count so that both see the same load on a shared machine. Also: re-indexing an unchanged
  * corpus, index size over text size, and the heap a run needs.
  */
 final class IndexingBench {
-  /** One timed run; {@code ratioToBaseline} is baseline seconds over these seconds (1 for the baseline). */
+  /**
+   * One timed run; {@code ratioToBaseline} is baseline seconds over these seconds (1 for the
+   * baseline); {@code mergeSeconds}, of these seconds, the indexer's final merge.
+   */
   record Row(String system, int threads, double seconds, double mbPerSecond, double docsPerSecond,
-      double ratioToBaseline, double load) {}
+      double ratioToBaseline, double mergeSeconds, double load) {
+    /** The ratio had the run left its segments unmerged ({@code --max-segments 0}). */
+    double ratioWithoutMerge() {
+      return ratioToBaseline * seconds / (seconds - mergeSeconds);
+    }
+  }
 
   /** A run of the whole indexer. */
   record Run(IndexReport report, double indexMb, HeapSampler.Peak heap, double load) {}
@@ -62,24 +73,28 @@ final class IndexingBench {
     for (int threads : threadCounts) {
       double load = Machine.load();
       double base = baseline(texts, threads, out.resolve("baseline-" + threads));
-      rows.add(print(new Row("bare Lucene + SmartChineseAnalyzer", threads, base, textMb / base, texts.size() / base, 1.0, load)));
+      rows.add(print(new Row("bare Lucene + SmartChineseAnalyzer", threads, base, textMb / base, texts.size() / base, 1.0, 0,
+          load)));
       lastIndex = out.resolve("index-" + threads);
       last = index(inputs, lastIndex, threads, true);
       double seconds = last.report().seconds();
       rows.add(print(new Row("rendakb indexer", threads, seconds, textMb / seconds, last.report().documents() / seconds,
-          base / seconds, last.load())));
+          base / seconds, last.report().mergeSeconds(), last.load())));
     }
     double reindex = index(inputs, lastIndex, threadCounts[threadCounts.length - 1], false).report().seconds();
     return new Result(rows, texts.size(), textMb, last, lastIndex, reindex, last.report().seconds() / reindex);
   }
 
   private static Row print(Row row) {
-    System.out.printf("  %s, %d threads: %.1f s, %.2f MB/s, ratio %.2f (load %.1f)%n", row.system(), row.threads(),
-        row.seconds(), row.mbPerSecond(), row.ratioToBaseline(), row.load());
+    System.out.printf("  %s, %d threads: %.1f s (final merge %.1f s), %.2f MB/s, ratio %.2f (load %.1f)%n", row.system(),
+        row.threads(), row.seconds(), row.mergeSeconds(), row.mbPerSecond(), row.ratioToBaseline(), row.load());
     return row;
   }
 
-  /** One run of the whole indexer over {@code inputs} into {@code index} (rebuilt when {@code full}). */
+  /**
+   * One run of the whole indexer over {@code inputs} into {@code index} (rebuilt when {@code full}),
+   * as the command line runs it by default: a bulk load ends merged into one segment.
+   */
   static Run index(List<Path> inputs, Path index, int threads, boolean full) throws Exception {
     if (full) {
       Machine.deleteRecursively(index);
@@ -88,7 +103,8 @@ final class IndexingBench {
     IndexReport report;
     HeapSampler.Peak heap;
     try (HeapSampler sampler = new HeapSampler()) {
-      report = Indexer.run(new IndexerOptions(index, inputs, threads, full));
+      report = Indexer.run(new IndexerOptions(index, inputs, threads, full, IndexerOptions.DEFAULT_COMMIT_EVERY,
+          FinalMerge.AFTER_BULK_LOAD));
       heap = sampler.peak();
     }
     if (!report.failed().isEmpty()) {
