@@ -45,6 +45,14 @@ class IndexerSyncTest {
     return in;
   }
 
+  /** A folder with one file that a second run adds. */
+  private Path laterFolder() throws IOException {
+    Path later = work.resolve("later");
+    Files.createDirectories(later);
+    Files.writeString(later.resolve("added.txt"), "补充材料\n第二次运行加入的文件，落在新的段里。\n", StandardCharsets.UTF_8);
+    return later;
+  }
+
   private IndexReport run(Path index, Path in) throws Exception {
     return Indexer.run(new IndexerOptions(index, List.of(in), 2, false));
   }
@@ -135,9 +143,7 @@ class IndexerSyncTest {
   void maxSegmentsMergesTheIndexAfterTheRunKeepingEveryFileAndPassage() throws Exception {
     Path in = copySeeds();
     Path index = work.resolve("index");
-    Path later = work.resolve("later");
-    Files.createDirectories(later);
-    Files.writeString(later.resolve("added.txt"), "补充材料\n第二次运行加入的文件，落在新的段里。\n", StandardCharsets.UTF_8);
+    Path later = laterFolder();
     run(index, in);
     IndexReport unmerged = Indexer.run(new IndexerOptions(index, List.of(in, later), 2, false));
     assertTrue(segments(index) >= 2, "each run's files are flushed into a segment of their own");
@@ -157,9 +163,7 @@ class IndexerSyncTest {
   void byDefaultABulkLoadEndsInOneSegmentAndAnUpdateIsLeftToTheMergePolicy() throws Exception {
     Path in = copySeeds();
     Path index = work.resolve("index");
-    Path later = work.resolve("later");
-    Files.createDirectories(later);
-    Files.writeString(later.resolve("added.txt"), "补充材料\n第二次运行加入的文件。\n", StandardCharsets.UTF_8);
+    Path later = laterFolder();
     // a commit every millisecond flushes about every file into a segment of its own
     Duration often = Duration.ofMillis(1);
     IndexReport unmerged = Indexer.run(new IndexerOptions(index, List.of(in), 1, true, often, FinalMerge.NONE));
