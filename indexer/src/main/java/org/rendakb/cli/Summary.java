@@ -11,7 +11,8 @@ final class Summary {
   static String format(IndexReport r) {
     StringBuilder s = new StringBuilder();
     s.append(String.format("%nIndexing finished in %.1f s", r.seconds()));
-    s.append(r.mergeSeconds() > 0 ? String.format(" (merging the index into fewer segments: %.1f s)%n", r.mergeSeconds()) : "\n");
+    s.append(r.mergeSeconds() > 0 ? String.format(" (merging the index into fewer segments: %.1f s)", r.mergeSeconds()) : "");
+    s.append(System.lineSeparator());
     s.append(String.format("  added %d, updated %d, moved %d, deleted %d, unchanged %d, failed %d%n",
         r.added(), r.updated(), r.moved(), r.deleted(), r.unchanged(), r.failed().size()));
     s.append(String.format("  the index now holds %d documents and %d passages%n", r.documents(), r.passages()));

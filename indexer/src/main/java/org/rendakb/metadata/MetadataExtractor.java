@@ -125,7 +125,7 @@ public final class MetadataExtractor {
   }
 
   /**
-   * A line without its Markdown heading marks, stripped as Java strips: a regex {@code \\s} after the
+   * A line without its Markdown heading marks, stripped as Java strips: a regex {@code \s} after the
    * marks would leave the control characters Java counts as white space (U+001C–U+001F) at the start
    * of a title.
    */

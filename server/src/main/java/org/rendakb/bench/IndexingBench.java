@@ -29,9 +29,9 @@ import org.rendakb.index.IndexerOptions;
  * baseline feeds the same plain texts through SmartChineseAnalyzer into a bare IndexWriter (one
  * text field, the same 128 MB RAM buffer, the same threads). The indexer runs as its command line
  * does by default, so a full build ends with merging the index into one segment; the rows say how
- * long that took. Baseline and indexer alternate per
- * thread count so that both see the same load on a shared machine. Also: re-indexing an unchanged
- * corpus, index size over text size, and the heap a run needs.
+ * long that took. Baseline and indexer alternate per thread count so that both see the same load
+ * on a shared machine. Also: re-indexing an unchanged corpus, index size over text size, and the
+ * heap a run needs.
  */
 final class IndexingBench {
   /**
