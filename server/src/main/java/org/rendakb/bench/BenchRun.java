@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * All benchmarks in one run (README "Benchmarks"): indexing against bare Lucene, search over HTTP
  * on the corpus with a 512 MB server, then the same on a generated corpus {@link #FACTOR} times as
- * large with a 1 GB server. Writes {@code bench.md} (tables and the targets) and {@code bench.json}
+ * large with a 1 GB server. Before the HTTP runs, topic and phrase queries in-process against plain
+ * Lucene ({@link InProcessSearchBench}). Writes {@code bench.md} (tables and the targets) and {@code bench.json}
  * (every figure) to the output folder.
  *
  * <p>{@code java -cp server/target/server.jar org.rendakb.bench.BenchRun CORPUS OUT [full|quick]};
@@ -45,6 +46,9 @@ public final class BenchRun {
       return;
     }
     IndexingBench.Result indexing = IndexingBench.measure(corpus, out, quick ? new int[] {2} : new int[] {1, 2});
+    System.out.println("search in-process against plain Lucene, corpus");
+    InProcessSearchBench.Result inProcess = InProcessSearchBench.measure(indexing.lastIndex(), corpus, out,
+        Integer.getInteger("bench.inProcessRounds", quick ? 3 : 10));
     System.out.println("search over HTTP, corpus, server -Xmx512m");
     SearchBench.Result search = SearchBench.measure(indexing.lastIndex(), serverJar, corpus, out.resolve("search-1x"), seconds,
         "512m", serverJvmArgs);
@@ -65,7 +69,7 @@ public final class BenchRun {
     }
     double loadAfter = Machine.load();
     BenchReport report = new BenchReport(began, Machine.description(), loadBefore, loadAfter, quick ? "quick" : "full",
-        indexing, search, scale);
+        indexing, inProcess, search, scale);
     Files.writeString(out.resolve("bench.md"), report.markdown());
     Map<String, Object> json = new LinkedHashMap<>(report.figures());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(), json);

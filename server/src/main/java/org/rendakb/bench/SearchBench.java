@@ -3,6 +3,7 @@ package org.rendakb.bench;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +33,17 @@ import java.util.stream.Stream;
  * so the pauses and the heap after collections are the server's own.
  */
 public final class SearchBench {
-  record Request(String kind, String path) {}
+  record Request(String kind, String path) {
+    /** The request's query text ({@code q}), or "" for one without. */
+    String q() {
+      for (String param : URI.create(path).getRawQuery().split("&")) {
+        if (param.startsWith("q=")) {
+          return URLDecoder.decode(param.substring(2), StandardCharsets.UTF_8);
+        }
+      }
+      return "";
+    }
+  }
 
   record Row(int clients, String kind, int requests, double perSecond, double p50Ms, double p99Ms, int errors, double load) {}
 
@@ -53,6 +64,8 @@ public final class SearchBench {
   }
 
   static final int[] CLIENTS = {1, 2, 8};
+  /** The seed of the query mix every search benchmark sends. */
+  static final long MIX_SEED = 20261122L;
   /** A stop-the-world pause (G1, and ZGC's phases) or a thread stalled for memory (ZGC), with its JVM uptime. */
   private static final Pattern PAUSE = Pattern.compile("^\\[([0-9.]+)s\\].*(?:Pause|Allocation Stall).* ([0-9.]+)ms$",
       Pattern.MULTILINE);
@@ -78,7 +91,7 @@ public final class SearchBench {
   static Result measure(Path index, Path serverJar, Path corpus, Path out, int seconds, String heap, List<String> jvmArgs)
       throws Exception {
     Files.createDirectories(out);
-    List<Request> mix = mix(corpus, new Random(20261122L));
+    List<Request> mix = mix(corpus, new Random(MIX_SEED));
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();

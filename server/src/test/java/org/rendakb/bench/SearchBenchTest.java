@@ -46,4 +46,11 @@ class SearchBenchTest {
         a.stream().map(SearchBench.Request::kind).collect(Collectors.toSet()));
     assertTrue(a.stream().allMatch(r -> r.path().startsWith("/api/")));
   }
+
+  @Test
+  void aRequestGivesBackTheQueryItWasMadeOf() {
+    assertEquals("上海 城市更新", new SearchBench.Request("topic", "/api/search?q=%E4%B8%8A%E6%B5%B7+%E5%9F%8E%E5%B8%82%E6%9B%B4%E6%96%B0").q());
+    assertEquals("\"a&b\"", new SearchBench.Request("phrase", "/api/search?size=5&q=%22a%26b%22").q());
+    assertEquals("", new SearchBench.Request("browse", "/api/search?year=2001&type=%E6%B3%95%E5%BE%8B").q());
+  }
 }
