@@ -62,10 +62,13 @@ public final class BenchRun {
       IndexingBench.Run run = IndexingBench.index(inputs, out.resolve("index-" + FACTOR + "x"), 2, true);
       System.out.printf("  indexed %d files, %.1f MB text in %.1f s, index %.1f MB%n", run.report().documents(), textMb,
           run.report().seconds(), run.indexMb());
+      System.out.println("search in-process, corpus and " + FACTOR + "x corpus in turn");
+      InProcessSearchBench.Growth growth = InProcessSearchBench.growth(indexing.lastIndex(), out.resolve("index-" + FACTOR + "x"),
+          corpus, Integer.getInteger("bench.inProcessRounds", 10));
       System.out.println("search over HTTP, " + FACTOR + "x corpus, server -Xmx1g");
       SearchBench.Result big = SearchBench.measure(out.resolve("index-" + FACTOR + "x"), serverJar, corpus,
           out.resolve("search-" + FACTOR + "x"), seconds, "1g", serverJvmArgs);
-      scale = new Scale(FACTOR, SCALE_SEED, textMb, run, big);
+      scale = new Scale(FACTOR, SCALE_SEED, textMb, run, growth, big);
     }
     double loadAfter = Machine.load();
     BenchReport report = new BenchReport(began, Machine.description(), loadBefore, loadAfter, quick ? "quick" : "full",
@@ -77,8 +80,12 @@ public final class BenchRun {
     System.out.println("written: " + out.resolve("bench.md") + " and " + out.resolve("bench.json"));
   }
 
-  /** The scale run: the generated corpus indexed with 2 threads and served with 1 GB. */
-  record Scale(int factor, long seed, double textMb, IndexingBench.Run index, SearchBench.Result search) {}
+  /**
+   * The scale run: the generated corpus indexed with 2 threads, our in-process times on it beside
+   * the corpus's, and served with 1 GB.
+   */
+  record Scale(int factor, long seed, double textMb, IndexingBench.Run index, InProcessSearchBench.Growth growth,
+      SearchBench.Result search) {}
 
   private static List<String> serverJvmArgs(String spaceSeparated) {
     return spaceSeparated.isBlank() ? List.of() : List.of(spaceSeparated.strip().split("\\s+"));

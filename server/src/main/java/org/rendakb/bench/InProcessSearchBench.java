@@ -18,9 +18,11 @@ import org.rendakb.search.SearchService;
  * topic and phrase queries of the HTTP mix through our {@link SearchService} and through
  * {@link RawLuceneBaseline} (plain Lucene, facets, whole texts highlighted), query by query in
  * turn, so that both see the host at the same speed. The host's speed drifts by up to 2× within an
- * hour here; the ratio does not move with it, the milliseconds do.
+ * hour here; the ratio does not move with it, the milliseconds do. The same way, the growth of our
+ * times from the corpus to a corpus ten times as large ({@link #growth}).
  *
- * <p>{@code java -cp server/target/server.jar org.rendakb.bench.InProcessSearchBench INDEX CORPUS OUT [ROUNDS]}
+ * <p>{@code java -cp server/target/server.jar org.rendakb.bench.InProcessSearchBench INDEX CORPUS OUT [ROUNDS]
+ * [LARGER_INDEX]}
  */
 public final class InProcessSearchBench {
   static final List<String> KINDS = List.of("topic", "phrase");
@@ -58,49 +60,60 @@ public final class InProcessSearchBench {
     }
   }
 
+  /** One kind of query on two indexes of ours, the corpus and one {@code factor} times as large. */
+  record GrowthRow(String kind, int queries, Stats small, Stats big) {
+    double p50Growth() {
+      return big.p50Ms() / small.p50Ms();
+    }
+
+    double p99Growth() {
+      return big.p99Ms() / small.p99Ms();
+    }
+  }
+
+  record Growth(int rounds, List<GrowthRow> rows) {
+    GrowthRow row(String kind) {
+      return rows.stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow();
+    }
+  }
+
+  /** A system timed on one query: one or more durations, in nanoseconds. */
+  private interface Timed {
+    long[] time(String q) throws Exception;
+  }
+
   private InProcessSearchBench() {}
 
+  /** {@code INDEX CORPUS OUT [ROUNDS] [LARGER_INDEX]}: with a larger index, also the growth of our times to it. */
   public static void main(String[] args) throws Exception {
-    Result r = measure(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 10);
-    System.out.print(BenchReport.inProcessTable(r));
+    Path index = Path.of(args[0]);
+    Path corpus = Path.of(args[1]);
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+    System.out.print(BenchReport.inProcessTable(measure(index, corpus, Path.of(args[2]), rounds)));
+    if (args.length > 4) {
+      System.out.print(BenchReport.growthTable(growth(index, Path.of(args[4]), corpus, rounds), "larger"));
+    }
   }
 
   /**
-   * Builds the baseline's index from {@code index} under {@code out}, then runs {@code rounds}
-   * measured rounds over the queries after half as many (at least 3) to warm up both.
+   * Builds the baseline's index from {@code index} under {@code out}, then times both over the
+   * queries ({@link #interleave}).
    */
   static Result measure(Path index, Path corpus, Path out, int rounds) throws Exception {
-    Map<String, List<String>> queries = new LinkedHashMap<>();
-    KINDS.forEach(k -> queries.put(k, new ArrayList<>()));
-    for (SearchBench.Request r : SearchBench.mix(corpus, new Random(SearchBench.MIX_SEED))) {
-      if (queries.containsKey(r.kind())) {
-        queries.get(r.kind()).add(r.q());
-      }
-    }
     long building = System.nanoTime();
     try (RawLuceneBaseline raw = RawLuceneBaseline.build(index, out.resolve("raw-lucene-index"), 2);
         IndexAccess access = IndexAccess.open(index)) {
       double buildSeconds = (System.nanoTime() - building) / 1e9;
       System.out.printf("  baseline index: %d documents in %.1f s%n", raw.documents(), buildSeconds);
       SearchService ours = new SearchService(access, Abbreviations.bundled());
-      int warmUp = Math.max(3, rounds / 2);
+      Timed plain = q -> {
+        RawLuceneBaseline.Timing t = raw.search(q);
+        return new long[] {t.searchNanos(), t.totalNanos()};
+      };
       List<Row> rows = new ArrayList<>();
-      for (var e : queries.entrySet()) {
-        List<String> qs = e.getValue();
-        long[][] times = new long[3][qs.size() * rounds];
-        for (int round = 0; round < warmUp + rounds; round++) {
-          int at = (round - warmUp) * qs.size();
-          for (int i = 0; i < qs.size(); i++) {
-            // who goes first alternates, so neither always finds the other's data freshly in the caches
-            long[] one = round % 2 == 0 ? timeRawFirst(raw, ours, qs.get(i)) : timeOursFirst(raw, ours, qs.get(i));
-            if (round >= warmUp) {
-              for (int t = 0; t < 3; t++) {
-                times[t][at + i] = one[t];
-              }
-            }
-          }
-        }
-        Row row = new Row(e.getKey(), qs.size(), Stats.of(times[0]), Stats.of(times[1]), Stats.of(times[2]));
+      for (var e : interleave(queries(corpus), List.of(plain, q -> new long[] {timeOurs(ours, q)}), rounds).entrySet()) {
+        long[][] times = e.getValue();
+        Row row = new Row(e.getKey(), times[0].length / rounds, Stats.of(times[0]), Stats.of(times[1]), Stats.of(times[2]));
         System.out.printf("  %s: raw Lucene p50 %.2f ms (search and facets %.2f), ours %.2f ms: %.2f×%n", row.kind(),
             row.raw().p50Ms(), row.rawSearchAndFacets().p50Ms(), row.rendakb().p50Ms(), row.p50Ratio());
         rows.add(row);
@@ -109,17 +122,74 @@ public final class InProcessSearchBench {
     }
   }
 
-  /** {raw search and facets, raw in full, ours} in nanoseconds. */
-  private static long[] timeRawFirst(RawLuceneBaseline raw, SearchService ours, String q) throws Exception {
-    RawLuceneBaseline.Timing r = raw.search(q);
-    long o = timeOurs(ours, q);
-    return new long[] {r.searchNanos(), r.totalNanos(), o};
+  /**
+   * Our times on the corpus index and on a larger one, both open, query by query in turn: the
+   * growth of p50 and p99 with the data, at one moment of the host.
+   */
+  static Growth growth(Path small, Path big, Path corpus, int rounds) throws Exception {
+    try (IndexAccess a = IndexAccess.open(small); IndexAccess b = IndexAccess.open(big)) {
+      SearchService onSmall = new SearchService(a, Abbreviations.bundled());
+      SearchService onBig = new SearchService(b, Abbreviations.bundled());
+      List<GrowthRow> rows = new ArrayList<>();
+      var timed = interleave(queries(corpus), List.of(q -> new long[] {timeOurs(onSmall, q)}, q -> new long[] {timeOurs(onBig, q)}),
+          rounds);
+      for (var e : timed.entrySet()) {
+        long[][] times = e.getValue();
+        GrowthRow row = new GrowthRow(e.getKey(), times[0].length / rounds, Stats.of(times[0]), Stats.of(times[1]));
+        System.out.printf("  %s: p50 %.2f → %.2f ms (%.2f×), p99 %.2f → %.2f ms (%.2f×)%n", row.kind(), row.small().p50Ms(),
+            row.big().p50Ms(), row.p50Growth(), row.small().p99Ms(), row.big().p99Ms(), row.p99Growth());
+        rows.add(row);
+      }
+      return new Growth(rounds, rows);
+    }
   }
 
-  private static long[] timeOursFirst(RawLuceneBaseline raw, SearchService ours, String q) throws Exception {
-    long o = timeOurs(ours, q);
-    RawLuceneBaseline.Timing r = raw.search(q);
-    return new long[] {r.searchNanos(), r.totalNanos(), o};
+  /** The topic and phrase queries of the HTTP mix, by kind. */
+  private static Map<String, List<String>> queries(Path corpus) throws Exception {
+    Map<String, List<String>> queries = new LinkedHashMap<>();
+    KINDS.forEach(k -> queries.put(k, new ArrayList<>()));
+    for (SearchBench.Request r : SearchBench.mix(corpus, new Random(SearchBench.MIX_SEED))) {
+      if (queries.containsKey(r.kind())) {
+        queries.get(r.kind()).add(r.q());
+      }
+    }
+    return queries;
+  }
+
+  /**
+   * Every query through every system in turn, half as many rounds as {@code rounds} (at least 3)
+   * to warm up, then {@code rounds} measured. Per kind, one column per duration the systems give,
+   * in their order, with every measured query's time.
+   */
+  private static Map<String, long[][]> interleave(Map<String, List<String>> queries, List<Timed> systems, int rounds)
+      throws Exception {
+    int warmUp = Math.max(3, rounds / 2);
+    Map<String, long[][]> out = new LinkedHashMap<>();
+    for (var e : queries.entrySet()) {
+      List<String> qs = e.getValue();
+      List<List<Long>> columns = new ArrayList<>();
+      for (int round = 0; round < warmUp + rounds; round++) {
+        for (String q : qs) {
+          // who goes first alternates, so that neither always finds the other's data freshly in the caches
+          long[][] times = new long[systems.size()][];
+          for (int k = 0; k < systems.size(); k++) {
+            int s = round % 2 == 0 ? k : systems.size() - 1 - k;
+            times[s] = systems.get(s).time(q);
+          }
+          if (round >= warmUp) {
+            long[] row = Arrays.stream(times).flatMapToLong(Arrays::stream).toArray();
+            while (columns.size() < row.length) {
+              columns.add(new ArrayList<>());
+            }
+            for (int c = 0; c < row.length; c++) {
+              columns.get(c).add(row[c]);
+            }
+          }
+        }
+      }
+      out.put(e.getKey(), columns.stream().map(c -> c.stream().mapToLong(Long::longValue).toArray()).toArray(long[][]::new));
+    }
+    return out;
   }
 
   private static long timeOurs(SearchService ours, String q) throws Exception {

@@ -76,6 +76,18 @@ class InProcessSearchBenchTest {
   }
 
   @Test
+  void theGrowthComparesTheSameQueriesOnTwoIndexes() throws Exception {
+    // the same index on both sides: every query finds the same, so the medians can differ by noise only
+    InProcessSearchBench.Growth g = InProcessSearchBench.growth(index, index, CORPUS, 1);
+    assertEquals(InProcessSearchBench.KINDS, g.rows().stream().map(InProcessSearchBench.GrowthRow::kind).toList());
+    for (InProcessSearchBench.GrowthRow row : g.rows()) {
+      assertEquals(200, row.queries());
+      assertTrue(row.p50Growth() > 0.2 && row.p50Growth() < 5, row.toString());
+    }
+    assertTrue(BenchReport.growthTable(g, "10×").contains("| topic | 200 |"));
+  }
+
+  @Test
   void percentilesAreOfTheSortedTimes() throws IOException {
     InProcessSearchBench.Stats s = InProcessSearchBench.Stats.of(new long[] {5_000_000, 1_000_000, 3_000_000, 2_000_000});
     assertEquals(2.0, s.p50Ms(), 1e-9);
