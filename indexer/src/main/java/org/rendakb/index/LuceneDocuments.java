@@ -34,6 +34,8 @@ import org.rendakb.schema.IndexSchema;
 public final class LuceneDocuments {
   // String-valued fields are analysed by the IndexWriter's per-field analyzer (Analyzers.perField)
   // when it consumes them.
+  private static final List<String> FILE_TEXT_FIELDS =
+      List.of(Fields.TITLE, Fields.TITLE_BIGRAMS, Fields.TEXT, Fields.TEXT_BIGRAMS);
   private final FacetsConfig facets = IndexSchema.facetsConfig();
   private final PassageSplitter splitter;
 
@@ -124,6 +126,13 @@ public final class LuceneDocuments {
     // largest indexing cost after the segmenter. The text is read back from doc values (PassageTexts).
     doc.add(new BinaryDocValuesField(Fields.PASSAGE, new BytesRef(passage.text())));
     doc.add(new Field(Fields.PASSAGE_BIGRAMS, passage.text(), IndexSchema.ANALYSED));
+    // the file's text fields, empty, for the same reason as the file's empty passage field: every
+    // document then has their norms, and each scorer of a topic search reads a file's norm directly
+    // instead of stepping a sparse iterator past the passages (5-6% of a search that matches most
+    // files). No tokens: no match, and BM25 statistics stay those of the files.
+    for (String field : FILE_TEXT_FIELDS) {
+      doc.add(new Field(field, "", IndexSchema.ANALYSED));
+    }
     addFilterFields(doc, source.metadata(), Field.Store.NO);
     return doc;
   }
