@@ -32,6 +32,7 @@ public final class BenchRun {
     Path out = Path.of(args.length > 1 ? args[1] : "target/bench").toAbsolutePath().normalize();
     boolean quick = args.length > 2 && args[2].equals("quick");
     int seconds = Integer.getInteger("bench.seconds", quick ? 5 : 20);
+    int inProcessRounds = Integer.getInteger("bench.inProcessRounds", quick ? 3 : 10);
     List<String> serverJvmArgs = serverJvmArgs(System.getProperty("bench.serverJvmArgs", ""));
     Path serverJar = Path.of(BenchRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     if (!Files.isDirectory(corpus.resolve("laws"))) {
@@ -47,8 +48,7 @@ public final class BenchRun {
     }
     IndexingBench.Result indexing = IndexingBench.measure(corpus, out, quick ? new int[] {2} : new int[] {1, 2});
     System.out.println("search in-process against plain Lucene, corpus");
-    InProcessSearchBench.Result inProcess = InProcessSearchBench.measure(indexing.lastIndex(), corpus, out,
-        Integer.getInteger("bench.inProcessRounds", quick ? 3 : 10));
+    InProcessSearchBench.Result inProcess = InProcessSearchBench.measure(indexing.lastIndex(), corpus, out, inProcessRounds);
     System.out.println("search over HTTP, corpus, server -Xmx512m");
     SearchBench.Result search = SearchBench.measure(indexing.lastIndex(), serverJar, corpus, out.resolve("search-1x"), seconds,
         "512m", serverJvmArgs);
@@ -64,7 +64,7 @@ public final class BenchRun {
           run.report().seconds(), run.indexMb());
       System.out.println("search in-process, corpus and " + FACTOR + "x corpus in turn");
       InProcessSearchBench.Growth growth = InProcessSearchBench.growth(indexing.lastIndex(), out.resolve("index-" + FACTOR + "x"),
-          corpus, Integer.getInteger("bench.inProcessRounds", 10));
+          corpus, inProcessRounds);
       System.out.println("search over HTTP, " + FACTOR + "x corpus, server -Xmx1g");
       SearchBench.Result big = SearchBench.measure(out.resolve("index-" + FACTOR + "x"), serverJar, corpus,
           out.resolve("search-" + FACTOR + "x"), seconds, "1g", serverJvmArgs);

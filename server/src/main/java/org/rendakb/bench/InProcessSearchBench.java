@@ -31,11 +31,8 @@ public final class InProcessSearchBench {
     static Stats of(long[] nanos) {
       long[] sorted = nanos.clone();
       Arrays.sort(sorted);
-      return new Stats(percentile(sorted, 0.5), percentile(sorted, 0.99), Arrays.stream(sorted).average().orElse(0) / 1e6);
-    }
-
-    private static double percentile(long[] sorted, double p) {
-      return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+      return new Stats(SearchBench.percentile(sorted, 0.5), SearchBench.percentile(sorted, 0.99),
+          Arrays.stream(sorted).average().orElse(0) / 1e6);
     }
   }
 

@@ -40,14 +40,15 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
+import org.rendakb.search.SearchService;
 
 /**
  * Plain Lucene search as the issue's known figures describe it, for comparing search speed within
  * one run: the same files in an index of their own (no passages, no bigrams), the body analysed
  * by a stock SmartChineseAnalyzer with offsets in the postings, BM25 over its words (any may
- * match; a quoted phrase as a phrase), the same facet dimensions counted, and the ten best hits'
- * whole texts highlighted by the UnifiedHighlighter (three passages each). Not thread-safe; one
- * instance per measuring thread.
+ * match; a quoted phrase as a phrase), the same facet dimensions counted as many values deep, and
+ * the ten best hits' whole texts highlighted by the UnifiedHighlighter (three passages each). Not
+ * thread-safe; one instance per measuring thread.
  */
 final class RawLuceneBaseline implements AutoCloseable {
   private static final String TEXT = "text";
@@ -138,14 +139,15 @@ final class RawLuceneBaseline implements AutoCloseable {
     long start = System.nanoTime();
     Query query = query(q);
     if (query == null) {
-      return new Timing(System.nanoTime() - start, System.nanoTime() - start, 0);
+      long took = System.nanoTime() - start;
+      return new Timing(took, took, 0);
     }
     FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, HITS, new FacetsCollectorManager());
     Facets facets = new SortedSetDocValuesFacetCounts(facetState, result.facetsCollector());
     int labels = 0;
     for (String dim : IndexSchema.FACET_DIMENSIONS) {
       if (facetState.getOrdRange(dim) != null) {
-        FacetResult r = dim.equals(Fields.YEAR) ? facets.getAllChildren(dim) : facets.getTopChildren(20, dim);
+        FacetResult r = dim.equals(Fields.YEAR) ? facets.getAllChildren(dim) : facets.getTopChildren(SearchService.FACET_VALUES, dim);
         labels += r == null ? 0 : r.labelValues.length;
       }
     }
