@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Indexer {
   private static final Logger log = LoggerFactory.getLogger(Indexer.class);
-  private static final double RAM_BUFFER_MB = 128;
+  /** The IndexWriter's RAM buffer; the benchmarks' bare-Lucene baselines use the same. */
+  public static final double RAM_BUFFER_MB = 128;
 
   private final DocumentPipeline pipeline;
   private final LuceneDocuments documents;

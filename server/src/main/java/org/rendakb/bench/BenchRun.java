@@ -64,7 +64,7 @@ public final class BenchRun {
           run.report().seconds(), run.indexMb());
       System.out.println("search in-process, corpus and " + FACTOR + "x corpus in turn");
       InProcessSearchBench.Growth growth = InProcessSearchBench.growth(indexing.lastIndex(), out.resolve("index-" + FACTOR + "x"),
-          corpus, inProcessRounds);
+          corpus, out, inProcessRounds);
       System.out.println("search over HTTP, " + FACTOR + "x corpus, server -Xmx1g");
       SearchBench.Result big = SearchBench.measure(out.resolve("index-" + FACTOR + "x"), serverJar, corpus,
           out.resolve("search-" + FACTOR + "x"), seconds, "1g", serverJvmArgs);

@@ -57,8 +57,11 @@ public final class InProcessSearchBench {
     }
   }
 
-  /** One kind of query on two indexes of ours, the corpus and one {@code factor} times as large. */
-  record GrowthRow(String kind, int queries, Stats small, Stats big) {
+  /**
+   * One kind of query on two indexes of ours, the corpus and one {@code factor} times as large, and
+   * on plain Lucene's indexes of the same files.
+   */
+  record GrowthRow(String kind, int queries, Stats small, Stats big, Stats plainSmall, Stats plainBig) {
     double p50Growth() {
       return big.p50Ms() / small.p50Ms();
     }
@@ -66,9 +69,17 @@ public final class InProcessSearchBench {
     double p99Growth() {
       return big.p99Ms() / small.p99Ms();
     }
+
+    double plainP50Growth() {
+      return plainBig.p50Ms() / plainSmall.p50Ms();
+    }
+
+    double plainP99Growth() {
+      return plainBig.p99Ms() / plainSmall.p99Ms();
+    }
   }
 
-  record Growth(int rounds, List<GrowthRow> rows) {
+  record Growth(int rounds, int plainSmallDocuments, int plainBigDocuments, List<GrowthRow> rows) {
     GrowthRow row(String kind) {
       return rows.stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow();
     }
@@ -81,14 +92,14 @@ public final class InProcessSearchBench {
 
   private InProcessSearchBench() {}
 
-  /** {@code INDEX CORPUS OUT [ROUNDS] [LARGER_INDEX]}: with a larger index, also the growth of our times to it. */
+  /** {@code INDEX CORPUS OUT [ROUNDS] [LARGER_INDEX]}: with a larger index, also the growth of our times and plain Lucene's to it. */
   public static void main(String[] args) throws Exception {
     Path index = Path.of(args[0]);
     Path corpus = Path.of(args[1]);
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
     System.out.print(BenchReport.inProcessTable(measure(index, corpus, Path.of(args[2]), rounds)));
     if (args.length > 4) {
-      System.out.print(BenchReport.growthTable(growth(index, Path.of(args[4]), corpus, rounds), "larger"));
+      System.out.print(BenchReport.growthTable(growth(index, Path.of(args[4]), corpus, Path.of(args[2]), rounds), "larger"));
     }
   }
 
@@ -120,24 +131,34 @@ public final class InProcessSearchBench {
   }
 
   /**
-   * Our times on the corpus index and on a larger one, both open, query by query in turn: the
-   * growth of p50 and p99 with the data, at one moment of the host.
+   * Our times on the corpus index and on a larger one, both open, and plain Lucene's on indexes of
+   * the same files built from them under {@code out}, query by query in turn: the growth of p50 and
+   * p99 with the data, at one moment of the host, beside the growth of a plain search that also
+   * counts and facets every match.
    */
-  static Growth growth(Path small, Path big, Path corpus, int rounds) throws Exception {
-    try (IndexAccess a = IndexAccess.open(small); IndexAccess b = IndexAccess.open(big)) {
+  static Growth growth(Path small, Path big, Path corpus, Path out, int rounds) throws Exception {
+    long building = System.nanoTime();
+    try (RawLuceneBaseline plainSmall = RawLuceneBaseline.build(small, out.resolve("raw-lucene-growth-small"), 2);
+        RawLuceneBaseline plainBig = RawLuceneBaseline.build(big, out.resolve("raw-lucene-growth-big"), 2);
+        IndexAccess a = IndexAccess.open(small);
+        IndexAccess b = IndexAccess.open(big)) {
+      System.out.printf("  baseline indexes: %d and %d documents in %.1f s%n", plainSmall.documents(), plainBig.documents(),
+          (System.nanoTime() - building) / 1e9);
       SearchService onSmall = new SearchService(a, Abbreviations.bundled());
       SearchService onBig = new SearchService(b, Abbreviations.bundled());
+      List<Timed> systems = List.of(q -> new long[] {timeOurs(onSmall, q)}, q -> new long[] {timeOurs(onBig, q)},
+          q -> new long[] {plainSmall.search(q).totalNanos()}, q -> new long[] {plainBig.search(q).totalNanos()});
       List<GrowthRow> rows = new ArrayList<>();
-      var timed = interleave(queries(corpus), List.of(q -> new long[] {timeOurs(onSmall, q)}, q -> new long[] {timeOurs(onBig, q)}),
-          rounds);
-      for (var e : timed.entrySet()) {
+      for (var e : interleave(queries(corpus), systems, rounds).entrySet()) {
         long[][] times = e.getValue();
-        GrowthRow row = new GrowthRow(e.getKey(), times[0].length / rounds, Stats.of(times[0]), Stats.of(times[1]));
-        System.out.printf("  %s: p50 %.2f → %.2f ms (%.2f×), p99 %.2f → %.2f ms (%.2f×)%n", row.kind(), row.small().p50Ms(),
-            row.big().p50Ms(), row.p50Growth(), row.small().p99Ms(), row.big().p99Ms(), row.p99Growth());
+        GrowthRow row = new GrowthRow(e.getKey(), times[0].length / rounds, Stats.of(times[0]), Stats.of(times[1]),
+            Stats.of(times[2]), Stats.of(times[3]));
+        System.out.printf("  %s: p50 %.2f → %.2f ms (%.2f×), p99 %.2f → %.2f ms (%.2f×); plain Lucene p99 %.2f → %.2f ms (%.2f×)%n",
+            row.kind(), row.small().p50Ms(), row.big().p50Ms(), row.p50Growth(), row.small().p99Ms(), row.big().p99Ms(),
+            row.p99Growth(), row.plainSmall().p99Ms(), row.plainBig().p99Ms(), row.plainP99Growth());
         rows.add(row);
       }
-      return new Growth(rounds, rows);
+      return new Growth(rounds, plainSmall.documents(), plainBig.documents(), rows);
     }
   }
 

@@ -78,13 +78,17 @@ class InProcessSearchBenchTest {
   @Test
   void theGrowthComparesTheSameQueriesOnTwoIndexes() throws Exception {
     // the same index on both sides: every query finds the same, so the medians can differ by noise only
-    InProcessSearchBench.Growth g = InProcessSearchBench.growth(index, index, CORPUS, 1);
+    InProcessSearchBench.Growth g = InProcessSearchBench.growth(index, index, CORPUS, dir.resolve("growth"), 1);
+    assertEquals(files, g.plainSmallDocuments());
+    assertEquals(files, g.plainBigDocuments());
     assertEquals(InProcessSearchBench.KINDS, g.rows().stream().map(InProcessSearchBench.GrowthRow::kind).toList());
     for (InProcessSearchBench.GrowthRow row : g.rows()) {
       assertEquals(200, row.queries());
       assertTrue(row.p50Growth() > 0.2 && row.p50Growth() < 5, row.toString());
+      assertTrue(row.plainP50Growth() > 0.2 && row.plainP50Growth() < 5, row.toString());
     }
-    assertTrue(BenchReport.growthTable(g, "10×").contains("| topic | 200 |"));
+    String table = BenchReport.growthTable(g, "10×");
+    assertTrue(table.contains("| topic | 200 | rendakb |") && table.contains("| topic | 200 | plain Lucene |"), table);
   }
 
   @Test
