@@ -57,11 +57,8 @@ public final class InProcessSearchBench {
     }
   }
 
-  /**
-   * One kind of query on two indexes of ours, the corpus and one {@code factor} times as large, and
-   * on plain Lucene's indexes of the same files.
-   */
-  record GrowthRow(String kind, int queries, Stats small, Stats big, Stats plainSmall, Stats plainBig) {
+  /** One system's times on the corpus and on a corpus {@code factor} times as large. */
+  record Scaled(Stats small, Stats big) {
     double p50Growth() {
       return big.p50Ms() / small.p50Ms();
     }
@@ -69,21 +66,12 @@ public final class InProcessSearchBench {
     double p99Growth() {
       return big.p99Ms() / small.p99Ms();
     }
-
-    double plainP50Growth() {
-      return plainBig.p50Ms() / plainSmall.p50Ms();
-    }
-
-    double plainP99Growth() {
-      return plainBig.p99Ms() / plainSmall.p99Ms();
-    }
   }
 
-  record Growth(int rounds, int plainSmallDocuments, int plainBigDocuments, List<GrowthRow> rows) {
-    GrowthRow row(String kind) {
-      return rows.stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow();
-    }
-  }
+  /** One kind of query on both corpora, through ours and through plain Lucene's indexes of the same files. */
+  record GrowthRow(String kind, int queries, Scaled rendakb, Scaled plain) {}
+
+  record Growth(int rounds, int plainSmallDocuments, int plainBigDocuments, List<GrowthRow> rows) {}
 
   /** A system timed on one query: one or more durations, in nanoseconds. */
   private interface Timed {
@@ -151,11 +139,12 @@ public final class InProcessSearchBench {
       List<GrowthRow> rows = new ArrayList<>();
       for (var e : interleave(queries(corpus), systems, rounds).entrySet()) {
         long[][] times = e.getValue();
-        GrowthRow row = new GrowthRow(e.getKey(), times[0].length / rounds, Stats.of(times[0]), Stats.of(times[1]),
-            Stats.of(times[2]), Stats.of(times[3]));
+        Scaled ours = new Scaled(Stats.of(times[0]), Stats.of(times[1]));
+        Scaled plain = new Scaled(Stats.of(times[2]), Stats.of(times[3]));
+        GrowthRow row = new GrowthRow(e.getKey(), times[0].length / rounds, ours, plain);
         System.out.printf("  %s: p50 %.2f → %.2f ms (%.2f×), p99 %.2f → %.2f ms (%.2f×); plain Lucene p99 %.2f → %.2f ms (%.2f×)%n",
-            row.kind(), row.small().p50Ms(), row.big().p50Ms(), row.p50Growth(), row.small().p99Ms(), row.big().p99Ms(),
-            row.p99Growth(), row.plainSmall().p99Ms(), row.plainBig().p99Ms(), row.plainP99Growth());
+            row.kind(), ours.small().p50Ms(), ours.big().p50Ms(), ours.p50Growth(), ours.small().p99Ms(), ours.big().p99Ms(),
+            ours.p99Growth(), plain.small().p99Ms(), plain.big().p99Ms(), plain.p99Growth());
         rows.add(row);
       }
       return new Growth(rounds, plainSmall.documents(), plainBig.documents(), rows);
