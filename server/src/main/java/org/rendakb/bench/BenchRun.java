@@ -63,8 +63,8 @@ public final class BenchRun {
       System.out.printf("  indexed %d files, %.1f MB text in %.1f s, index %.1f MB%n", run.report().documents(), textMb,
           run.report().seconds(), run.indexMb());
       System.out.println("search in-process, corpus and " + FACTOR + "x corpus in turn");
-      InProcessSearchBench.Growth growth = InProcessSearchBench.growth(indexing.lastIndex(), out.resolve("index-" + FACTOR + "x"),
-          corpus, out, inProcessRounds);
+      InProcessSearchBench.Growth growth = InProcessSearchBench.growth(indexing.lastIndex(), inProcess.baselineIndex(),
+          out.resolve("index-" + FACTOR + "x"), corpus, out, inProcessRounds);
       System.out.println("search over HTTP, " + FACTOR + "x corpus, server -Xmx1g");
       SearchBench.Result big = SearchBench.measure(out.resolve("index-" + FACTOR + "x"), serverJar, corpus,
           out.resolve("search-" + FACTOR + "x"), seconds, "1g", serverJvmArgs);

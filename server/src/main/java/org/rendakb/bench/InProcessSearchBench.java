@@ -51,7 +51,8 @@ public final class InProcessSearchBench {
     }
   }
 
-  record Result(int rounds, int baselineDocuments, double baselineBuildSeconds, List<Row> rows) {
+  /** {@code baselineIndex}: plain Lucene's index of the same files, left for {@link #growth}. */
+  record Result(int rounds, int baselineDocuments, double baselineBuildSeconds, Path baselineIndex, List<Row> rows) {
     Row row(String kind) {
       return rows.stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow();
     }
@@ -85,9 +86,11 @@ public final class InProcessSearchBench {
     Path index = Path.of(args[0]);
     Path corpus = Path.of(args[1]);
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-    System.out.print(BenchReport.inProcessTable(measure(index, corpus, Path.of(args[2]), rounds)));
+    Result result = measure(index, corpus, Path.of(args[2]), rounds);
+    System.out.print(BenchReport.inProcessTable(result));
     if (args.length > 4) {
-      System.out.print(BenchReport.growthTable(growth(index, Path.of(args[4]), corpus, Path.of(args[2]), rounds), "larger"));
+      System.out.print(BenchReport.growthTable(
+          growth(index, result.baselineIndex(), Path.of(args[4]), corpus, Path.of(args[2]), rounds), "larger"));
     }
   }
 
@@ -97,7 +100,8 @@ public final class InProcessSearchBench {
    */
   static Result measure(Path index, Path corpus, Path out, int rounds) throws Exception {
     long building = System.nanoTime();
-    try (RawLuceneBaseline raw = RawLuceneBaseline.build(index, out.resolve("raw-lucene-index"), 2);
+    Path baselineIndex = out.resolve("raw-lucene-index");
+    try (RawLuceneBaseline raw = RawLuceneBaseline.build(index, baselineIndex, 2);
         IndexAccess access = IndexAccess.open(index)) {
       double buildSeconds = (System.nanoTime() - building) / 1e9;
       System.out.printf("  baseline index: %d documents in %.1f s%n", raw.documents(), buildSeconds);
@@ -114,24 +118,25 @@ public final class InProcessSearchBench {
             row.raw().p50Ms(), row.rawSearchAndFacets().p50Ms(), row.rendakb().p50Ms(), row.p50Ratio());
         rows.add(row);
       }
-      return new Result(rounds, raw.documents(), buildSeconds, rows);
+      return new Result(rounds, raw.documents(), buildSeconds, baselineIndex, rows);
     }
   }
 
   /**
    * Our times on the corpus index and on a larger one, both open, and plain Lucene's on indexes of
-   * the same files built from them under {@code out}, query by query in turn: the growth of p50 and
-   * p99 with the data, at one moment of the host, beside the growth of a plain search that also
-   * counts and facets every match.
+   * the same files ({@code smallBaseline}, which {@link #measure} built from {@code small}, and one
+   * built from {@code big} under {@code out}), query by query in turn: the growth of p50 and p99
+   * with the data, at one moment of the host, beside the growth of a plain search that also counts
+   * and facets every match.
    */
-  static Growth growth(Path small, Path big, Path corpus, Path out, int rounds) throws Exception {
+  static Growth growth(Path small, Path smallBaseline, Path big, Path corpus, Path out, int rounds) throws Exception {
     long building = System.nanoTime();
-    try (RawLuceneBaseline plainSmall = RawLuceneBaseline.build(small, out.resolve("raw-lucene-growth-small"), 2);
+    try (RawLuceneBaseline plainSmall = RawLuceneBaseline.open(smallBaseline);
         RawLuceneBaseline plainBig = RawLuceneBaseline.build(big, out.resolve("raw-lucene-growth-big"), 2);
         IndexAccess a = IndexAccess.open(small);
         IndexAccess b = IndexAccess.open(big)) {
-      System.out.printf("  baseline indexes: %d and %d documents in %.1f s%n", plainSmall.documents(), plainBig.documents(),
-          (System.nanoTime() - building) / 1e9);
+      System.out.printf("  baseline indexes: %d and %d documents (the larger built in %.1f s)%n", plainSmall.documents(),
+          plainBig.documents(), (System.nanoTime() - building) / 1e9);
       SearchService onSmall = new SearchService(a, Abbreviations.bundled());
       SearchService onBig = new SearchService(b, Abbreviations.bundled());
       List<Timed> systems = List.of(q -> new long[] {timeOurs(onSmall, q)}, q -> new long[] {timeOurs(onBig, q)},

@@ -76,6 +76,11 @@ final class RawLuceneBaseline implements AutoCloseable {
     highlighter = UnifiedHighlighter.builder(searcher, analyzer).withMaxLength(Integer.MAX_VALUE - 1).build();
   }
 
+  /** Opens a baseline index that {@link #build} made. */
+  static RawLuceneBaseline open(Path index) throws IOException {
+    return new RawLuceneBaseline(index);
+  }
+
   /** Opens the baseline index at {@code index}, first building it there from the file documents of {@code product}. */
   static RawLuceneBaseline build(Path product, Path index, int threads) throws Exception {
     Machine.deleteRecursively(index);

@@ -78,7 +78,9 @@ class InProcessSearchBenchTest {
   @Test
   void theGrowthComparesTheSameQueriesOnTwoIndexes() throws Exception {
     // the same index on both sides: every query finds the same, so the medians can differ by noise only
-    InProcessSearchBench.Growth g = InProcessSearchBench.growth(index, index, CORPUS, dir.resolve("growth"), 1);
+    Path smallBaseline = dir.resolve("growth-small-baseline");
+    RawLuceneBaseline.build(index, smallBaseline, 2).close();
+    InProcessSearchBench.Growth g = InProcessSearchBench.growth(index, smallBaseline, index, CORPUS, dir.resolve("growth"), 1);
     assertEquals(files, g.plainSmallDocuments());
     assertEquals(files, g.plainBigDocuments());
     assertEquals(InProcessSearchBench.KINDS, g.rows().stream().map(InProcessSearchBench.GrowthRow::kind).toList());
