@@ -16,13 +16,13 @@ import org.rendakb.index.IndexerOptions;
  * a fixed slice of the shared corpus (early traditional-character reports, recent reports, laws with
  * two versions, constitutional laws, local regulations), indexed by the real Indexer.
  */
-final class TestCorpus {
+public final class TestCorpus {
   static final String HOSTILE = "测试段落：<script>alert(1)</script> 与 <img src=x onerror=alert(1)> 都是文本。"
       + "北京大学的代表参加了座谈。";
 
   private TestCorpus() {}
 
-  static Path shared() {
+  public static Path shared() {
     return Path.of(System.getProperty("rendakb.shared", "../shared")).toAbsolutePath().normalize();
   }
 
@@ -71,6 +71,22 @@ final class TestCorpus {
       Files.copy(corpus.resolve(file), to);
     }
     return target;
+  }
+
+  /**
+   * Copies the first {@code n} files of a corpus folder (in path order) side by side into
+   * {@code target}; returns the copies in that order.
+   */
+  public static List<Path> copyFirstFiles(String folder, int n, Path target) throws IOException {
+    Path corpus = shared().resolve("corpus");
+    Files.createDirectories(target);
+    List<Path> copies = new ArrayList<>();
+    for (String file : firstFiles(corpus, folder, n)) {
+      Path to = target.resolve(Path.of(file).getFileName());
+      Files.copy(corpus.resolve(file), to);
+      copies.add(to);
+    }
+    return copies;
   }
 
   private static List<String> firstFiles(Path corpus, String folder, int n) throws IOException {

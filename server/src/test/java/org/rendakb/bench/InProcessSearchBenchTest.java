@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rendakb.api.TestCorpus;
 import org.rendakb.index.Indexer;
 import org.rendakb.index.IndexerOptions;
 
@@ -21,8 +21,8 @@ import org.rendakb.index.IndexerOptions;
  * hits, and the measured rows cover the mix's queries.
  */
 class InProcessSearchBenchTest {
-  private static final Path CORPUS = Path.of(System.getProperty("rendakb.shared", "../../shared")).resolve("corpus");
-  private static final Path SHANGHAI = CORPUS.resolve("laws/DLC/上海地方法规/地方性法规/上海");
+  private static final Path CORPUS = TestCorpus.shared().resolve("corpus");
+  private static final String SHANGHAI = "laws/DLC/上海地方法规/地方性法规/上海";
 
   @TempDir static Path dir;
   private static Path index;
@@ -30,16 +30,9 @@ class InProcessSearchBenchTest {
 
   @BeforeAll
   static void indexASlice() throws Exception {
-    assumeTrue(Files.isDirectory(SHANGHAI), "the shared corpus is not at " + CORPUS);
-    Path slice = Files.createDirectories(dir.resolve("slice"));
-    List<Path> laws;
-    try (Stream<Path> s = Files.list(SHANGHAI)) {
-      laws = s.filter(p -> p.toString().endsWith(".md")).sorted().limit(30).toList();
-    }
-    for (Path law : laws) {
-      Files.copy(law, slice.resolve(law.getFileName()));
-    }
-    files = laws.size();
+    assumeTrue(Files.isDirectory(CORPUS.resolve(SHANGHAI)), "the shared corpus is not at " + CORPUS);
+    Path slice = dir.resolve("slice");
+    files = TestCorpus.copyFirstFiles(SHANGHAI, 30, slice).size();
     index = dir.resolve("index");
     Indexer.run(new IndexerOptions(index, List.of(slice), 2, true));
   }

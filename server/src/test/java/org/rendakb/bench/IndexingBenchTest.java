@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rendakb.api.TestCorpus;
 import org.rendakb.index.IndexReport;
 import org.rendakb.index.Indexer;
 import org.rendakb.index.IndexerOptions;
@@ -21,8 +21,8 @@ import org.rendakb.index.IndexerOptions;
  * the second exactly the documents of the index the indexer builds from the same files.
  */
 class IndexingBenchTest {
-  private static final Path CORPUS = Path.of(System.getProperty("rendakb.shared", "../../shared")).resolve("corpus");
-  private static final Path SHANGHAI = CORPUS.resolve("laws/DLC/上海地方法规/地方性法规/上海");
+  private static final Path CORPUS = TestCorpus.shared().resolve("corpus");
+  private static final String SHANGHAI = "laws/DLC/上海地方法规/地方性法规/上海";
 
   @TempDir static Path dir;
   private static Path slice;
@@ -30,14 +30,9 @@ class IndexingBenchTest {
 
   @BeforeAll
   static void copyASlice() throws Exception {
-    assumeTrue(Files.isDirectory(SHANGHAI), "the shared corpus is not at " + CORPUS);
-    slice = Files.createDirectories(dir.resolve("slice"));
-    try (Stream<Path> s = Files.list(SHANGHAI)) {
-      laws = s.filter(p -> p.toString().endsWith(".md")).sorted().limit(20).toList();
-    }
-    for (Path law : laws) {
-      Files.copy(law, slice.resolve(law.getFileName()));
-    }
+    assumeTrue(Files.isDirectory(CORPUS.resolve(SHANGHAI)), "the shared corpus is not at " + CORPUS);
+    slice = dir.resolve("slice");
+    laws = TestCorpus.copyFirstFiles(SHANGHAI, 20, slice);
   }
 
   @Test
