@@ -17,7 +17,8 @@ import java.util.Map;
  * Lucene ({@link InProcessSearchBench}). Writes {@code bench.md} (tables and the targets) and {@code bench.json}
  * (every figure) to the output folder.
  *
- * <p>{@code java -cp server/target/server.jar org.rendakb.bench.BenchRun CORPUS OUT [full|quick]};
+ * <p>{@code java -cp server/target/server.jar:server/target/test-classes org.rendakb.bench.BenchRun CORPUS OUT
+ * [full|quick]} (what {@code ./mvnw -Pbench} runs);
  * quick: 2 threads only, 5 s per client count, no scale run; indexing: only the indexing part
  * with 2 threads, for working on indexing speed.
  */
@@ -34,7 +35,7 @@ public final class BenchRun {
     int seconds = Integer.getInteger("bench.seconds", quick ? 5 : 20);
     int inProcessRounds = Integer.getInteger("bench.inProcessRounds", quick ? 3 : 10);
     List<String> serverJvmArgs = serverJvmArgs(System.getProperty("bench.serverJvmArgs", ""));
-    Path serverJar = Path.of(BenchRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path serverJar = SearchBench.serverJar();
     if (!Files.isDirectory(corpus.resolve("laws"))) {
       throw new IllegalArgumentException("no corpus at " + corpus + " (expected laws/, reports/, pdf/ and manifest.tsv)");
     }

@@ -21,8 +21,8 @@ import org.rendakb.search.SearchService;
  * hour here; the ratio does not move with it, the milliseconds do. The same way, the growth of our
  * times from the corpus to a corpus ten times as large ({@link #growth}).
  *
- * <p>{@code java -cp server/target/server.jar org.rendakb.bench.InProcessSearchBench INDEX CORPUS OUT [ROUNDS]
- * [LARGER_INDEX]}
+ * <p>{@code java -cp server/target/server.jar:server/target/test-classes org.rendakb.bench.InProcessSearchBench
+ * INDEX CORPUS OUT [ROUNDS] [LARGER_INDEX]}
  */
 public final class InProcessSearchBench {
   static final List<String> KINDS = List.of("topic", "phrase");

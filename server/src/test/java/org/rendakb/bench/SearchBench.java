@@ -3,6 +3,7 @@ package org.rendakb.bench;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.rendakb.ServerMain;
 
 /**
  * Search over HTTP, from this process against the server in another process on loopback: a query
@@ -75,17 +77,31 @@ public final class SearchBench {
 
   /**
    * The search benchmark alone, on an index that exists, for profiling the server:
-   * {@code java -Dbench.serverJvmArgs=-XX:StartFlightRecording=filename=server.jfr -cp server/target/server.jar
-   * org.rendakb.bench.SearchBench INDEX CORPUS OUT [SECONDS] [HEAP]}.
+   * {@code java -Dbench.serverJvmArgs=-XX:StartFlightRecording=filename=server.jfr -cp
+   * server/target/server.jar:server/target/test-classes org.rendakb.bench.SearchBench INDEX CORPUS OUT [SECONDS] [HEAP]}.
    */
   public static void main(String[] args) throws Exception {
-    // -Dbench.serverJar=OTHER.jar serves with another build, for comparing two versions
-    Path serverJar = Path.of(System.getProperty("bench.serverJar",
-        Path.of(SearchBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()));
+    Path serverJar = serverJar();
     String jvmArgs = System.getProperty("bench.serverJvmArgs", "").strip();
     measure(Path.of(args[0]).toAbsolutePath(), serverJar, Path.of(args[1]), Path.of(args[2]),
         args.length > 3 ? Integer.parseInt(args[3]) : 20, args.length > 4 ? args[4] : "512m",
         jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")));
+  }
+
+  /**
+   * The jar the server is started from: {@code -Dbench.serverJar=OTHER.jar} serves with another
+   * build, for comparing two versions; by default the jar {@link ServerMain} was loaded from, since
+   * the benchmark's own classes are in test-classes beside it on the class path.
+   */
+  static Path serverJar() throws URISyntaxException {
+    String other = System.getProperty("bench.serverJar");
+    Path jar = other != null ? Path.of(other)
+        : Path.of(ServerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("the server is not a jar at " + jar
+          + ": build it with ./mvnw -q -DskipTests package and put server/target/server.jar on the class path");
+    }
+    return jar;
   }
 
   static Result measure(Path index, Path serverJar, Path corpus, Path out, int seconds, String heap, List<String> jvmArgs)
