@@ -8,7 +8,7 @@ import org.rendakb.search.IndexAccess;
 import org.rendakb.search.SearchService;
 
 /**
- * {@code java -cp server/target/server.jar org.rendakb.eval.Evaluate [--versions=all] INDEX CORPUS SET.jsonl...}:
+ * {@code java -cp server/target/server.jar:server/target/test-classes org.rendakb.eval.Evaluate [--versions=all] INDEX CORPUS SET.jsonl...}:
  * per-set and per-group MRR, success@1, success@10, nDCG@10 and recall@100 of topic search beside
  * the two plain baselines, and each set's worst queries with what ranked above the document
  * sought. CORPUS is the folder judgments are relative to (../shared/corpus); a root indexed from
