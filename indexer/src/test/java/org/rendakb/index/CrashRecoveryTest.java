@@ -2,7 +2,6 @@ package org.rendakb.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rendakb.SharedCorpus;
 
 /**
  * kill -9 of the indexer process (the real CLI in a child JVM, committing every second) at seeded
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * once. The seed is printed; {@code -Drendakb.crash.seed=N} replays a run.
  */
 class CrashRecoveryTest {
-  static final Path CORPUS = Path.of(System.getProperty("rendakb.shared", "../../shared")).resolve("corpus");
+  static final Path CORPUS = SharedCorpus.CORPUS;
   static final int KILLS = 4;
   static final int FILES = 150;
   static final long SEED = Long.getLong("rendakb.crash.seed", System.nanoTime());
@@ -38,7 +38,7 @@ class CrashRecoveryTest {
   @Test
   void killedRunsLeaveTheirLastCommitAndTheNextRunCompletesIt() throws Exception {
     Path laws = CORPUS.resolve("laws/DLC/山东地方法规");
-    assumeTrue(Files.isDirectory(laws), "the shared corpus is not beside the repository");
+    SharedCorpus.assume();
     Path in = work.resolve("in");
     Files.createDirectories(in);
     List<Path> files;

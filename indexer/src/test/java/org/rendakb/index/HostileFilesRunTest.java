@@ -3,7 +3,6 @@ package org.rendakb.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +22,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rendakb.SharedCorpus;
 import org.rendakb.extract.HostileFiles;
 import org.rendakb.schema.Fields;
 
@@ -41,7 +41,7 @@ class HostileFilesRunTest {
   @Test
   void oneHostileFileCannotTakeTheRunDown() throws Exception {
     Path laws = CrashRecoveryTest.CORPUS.resolve("laws/DLC/山东地方法规/地方性法规/山东");
-    assumeTrue(Files.isDirectory(laws), "the shared corpus is not beside the repository");
+    SharedCorpus.assume();
     Path in = Files.createDirectories(work.resolve("in"));
     List<Path> ordinary;
     try (Stream<Path> s = Files.list(laws)) {

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rendakb.SharedCorpus;
 import org.rendakb.cli.IndexerCli;
 import picocli.CommandLine;
 
@@ -36,7 +37,7 @@ class IndexFaultsTest {
 
   @BeforeAll
   static void buildAnIndex() throws Exception {
-    assumeTrue(Files.isDirectory(LAWS), "the shared corpus is not beside the repository");
+    SharedCorpus.assume();
     List<Path> files;
     try (Stream<Path> s = Files.list(LAWS)) {
       files = s.filter(p -> p.toString().endsWith(".md")).sorted().limit(45).toList();

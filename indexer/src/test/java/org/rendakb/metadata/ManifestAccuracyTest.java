@@ -1,7 +1,6 @@
 package org.rendakb.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,13 +12,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.rendakb.SharedCorpus;
 
 /**
  * The extractor against the corpus manifest (metadata read from ~3,300 real files' headers and
  * paths): per-field accuracy over the rows where the manifest fills the field, target ≥ 0.97.
  */
 class ManifestAccuracyTest {
-  static final Path CORPUS = Path.of(System.getProperty("rendakb.shared", "../../shared")).resolve("corpus");
+  static final Path CORPUS = SharedCorpus.CORPUS;
   static final double TARGET = 0.97;
 
   record Row(String path, String title, String type, String region, String body, String term, String date, String year) {}
@@ -27,7 +27,7 @@ class ManifestAccuracyTest {
   @Test
   void everyFieldTheManifestFillsIsRightAtLeast97PercentOfTheTime() throws IOException {
     Path manifest = CORPUS.resolve("manifest.tsv");
-    assumeTrue(Files.exists(manifest), "the shared corpus is not beside the repository");
+    SharedCorpus.assume();
     List<Row> rows = new ArrayList<>();
     for (String line : Files.readAllLines(manifest).subList(1, Files.readAllLines(manifest).size())) {
       String[] c = line.split("\t", -1);

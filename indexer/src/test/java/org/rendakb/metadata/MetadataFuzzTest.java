@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rendakb.SharedCorpus;
 
 /**
  * Random and mutated corpus texts (truncated, lines shuffled, junk characters, huge lines, headers
@@ -34,7 +34,7 @@ class MetadataFuzzTest {
   static final long MILLIS = Long.getLong("rendakb.fuzz.seconds", 8) * 1000;
   /** Far beyond any text's work; a regular expression that backtracks without end is caught here. */
   static final Duration PER_INPUT = Duration.ofSeconds(20);
-  static final Path CORPUS = Path.of(System.getProperty("rendakb.shared", "../../shared")).resolve("corpus");
+  static final Path CORPUS = SharedCorpus.CORPUS;
 
   static final List<String> JUNK = List.of(
       "\u0000", "\u0001", "\u001b[0m", "\r", "\r\n", "\t", "\u3000", "\u00a0", "\u200b", "\ufeff", "\ud800", "\udfff",
@@ -47,7 +47,7 @@ class MetadataFuzzTest {
 
   @BeforeAll
   static void list() throws IOException {
-    assumeTrue(Files.isDirectory(CORPUS), "the shared corpus is not beside the repository");
+    SharedCorpus.assume();
     try (Stream<Path> walk = Files.walk(CORPUS)) {
       files = walk.filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".txt")).sorted().toList();
     }

@@ -9,18 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.ServerConfig;
 import org.rendakb.ServerMain;
 import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
 import org.rendakb.admin.FailureThrottle;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 import picocli.CommandLine;
 
 /**
@@ -31,33 +27,22 @@ import picocli.CommandLine;
 class AdminAccessTest {
   static final String TOKEN = "access-test-token-fedcba9876543210";
 
-  @TempDir static Path tmp;
+  @RegisterExtension static final ServerFixture server = ServerFixture.seeds().build();
+  static Path tmp;
   static Path index;
   static Javalin readOnly;
   static Javalin guarded;
 
   @BeforeAll
   static void start() throws Exception {
-    Path seeds = TestCorpus.seeds(tmp.resolve("seeds"));
-    index = tmp.resolve("index");
-    TestCorpus.index(index, List.of(seeds));
-    readOnly = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds), null)).start();
+    tmp = server.dir();
+    index = server.index();
+    readOnly = server.app();
     // three free failures, then 1 s, 2 s, … up to 2 s
     FailureThrottle.Settings strict = new FailureThrottle.Settings(3, Duration.ofSeconds(1), Duration.ofSeconds(2),
         Duration.ofMinutes(1), 100);
-    guarded = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(), null,
-            new AdminConfig(tmp.resolve("guarded-uploads"), AdminToken.of(TOKEN), 1 << 20, strict))).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    for (Javalin app : new Javalin[] {readOnly, guarded}) {
-      if (app != null) {
-        app.stop();
-      }
-    }
+    guarded = server.startAnother(new ServerConfig(index, "127.0.0.1", 0, List.of(), null,
+        new AdminConfig(tmp.resolve("guarded-uploads"), AdminToken.of(TOKEN), 1 << 20, strict)));
   }
 
   @Test

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,18 +26,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
-import org.rendakb.admin.AdminConfig;
-import org.rendakb.admin.AdminToken;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.admin.FailureThrottle;
 import org.rendakb.schema.IndexSchema;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * Changing the index over HTTP on a real seeds index: uploads (real fixture files parsed by real
@@ -51,11 +42,15 @@ class AdminApiTest {
   static final long LIMIT = 2L << 20;
   static final String LAW_SENTENCE = "烟叶税的计税依据为纳税人收购烟叶实际支付的价款总额";
 
-  @TempDir static Path tmp;
+  // failures are not throttled here (AdminThrottleTest does that), so 401 tests cannot lock the others out
+  @RegisterExtension static final ServerFixture server = ServerFixture.seeds()
+      .admin(TOKEN, LIMIT, new FailureThrottle.Settings(1_000, Duration.ofSeconds(1), Duration.ofSeconds(1),
+          Duration.ofMinutes(1), 100))
+      .build();
+  static Path tmp;
   static Path seeds;
   static Path index;
   static Path data;
-  static Javalin app;
   static AdminHttp admin;
   static AdminHttp anonymous;
 
@@ -64,26 +59,13 @@ class AdminApiTest {
   }
 
   @BeforeAll
-  static void start() throws Exception {
-    seeds = TestCorpus.seeds(tmp.resolve("seeds"));
-    index = tmp.resolve("index");
+  static void start() {
+    tmp = server.dir();
+    seeds = server.input("seeds");
+    index = server.index();
     data = tmp.resolve("uploads");
-    TestCorpus.index(index, List.of(seeds));
-    // failures are not throttled here (AdminThrottleTest does that), so 401 tests cannot lock the others out
-    FailureThrottle.Settings lenient = new FailureThrottle.Settings(1_000, Duration.ofSeconds(1), Duration.ofSeconds(1),
-        Duration.ofMinutes(1), 100);
-    AdminConfig config = new AdminConfig(data, AdminToken.of(TOKEN), LIMIT, lenient);
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds), null, config)).start();
-    admin = new AdminHttp(app.port(), TOKEN);
-    anonymous = new AdminHttp(app.port(), null);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.stop();
-    }
+    admin = new AdminHttp(server.port(), TOKEN);
+    anonymous = new AdminHttp(server.port(), null);
   }
 
   static JsonNode uploaded(AdminHttp.Answer a) throws IOException {

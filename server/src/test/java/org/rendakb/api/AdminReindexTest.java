@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +12,9 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
-import org.rendakb.admin.AdminConfig;
-import org.rendakb.admin.AdminToken;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * POST /api/reindex re-scans the input folders in the background with the indexer's own code:
@@ -33,27 +25,14 @@ class AdminReindexTest {
   static final String TOKEN = "reindex-test-token-0123456789abcdef";
   static final int NEW_FILES = 40;
 
-  @TempDir static Path tmp;
+  @RegisterExtension static final ServerFixture server = ServerFixture.seeds().admin(TOKEN, 1 << 20).build();
   static Path seeds;
-  static Javalin app;
   static AdminHttp admin;
 
   @BeforeAll
-  static void start() throws Exception {
-    seeds = TestCorpus.seeds(tmp.resolve("seeds"));
-    Path index = tmp.resolve("index");
-    TestCorpus.index(index, List.of(seeds));
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds), null,
-            new AdminConfig(tmp.resolve("uploads"), AdminToken.of(TOKEN), 1 << 20))).start();
-    admin = new AdminHttp(app.port(), TOKEN);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.stop();
-    }
+  static void start() {
+    seeds = server.input("seeds");
+    admin = new AdminHttp(server.port(), TOKEN);
   }
 
   @Test
@@ -130,7 +109,7 @@ class AdminReindexTest {
   void aReindexWhileTheIndexerProgramHoldsTheIndexFailsWithTheReasonAndChangesNothing() throws Exception {
     long before = admin.get("/api/health").json().get("documents").asLong();
     JsonNode status;
-    try (FSDirectory dir = FSDirectory.open(tmp.resolve("index"));
+    try (FSDirectory dir = FSDirectory.open(server.index());
         IndexWriter indexer = new IndexWriter(dir, new IndexWriterConfig())) {
       status = finished(admin.post("/api/reindex"));
       indexer.rollback();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.admin.AdminConfig;
-import org.rendakb.admin.AdminToken;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,20 +54,17 @@ class AdminSoakTest {
   /** Digits written as CJK characters, so that each upload's marker is a phrase of its own bigrams. */
   static final String DIGITS = "甲乙丙丁戊己庚辛壬癸";
 
-  @TempDir static Path tmp;
-  static Javalin app;
+  @RegisterExtension static final ServerFixture server = ServerFixture.seeds()
+      .admin(TOKEN, AdminConfig.DEFAULT_MAX_UPLOAD_MB << 20).build();
+  static Path tmp;
   static AdminHttp admin;
   static List<String> sentences;
 
   @BeforeAll
   static void start() throws Exception {
-    Path seeds = TestCorpus.seeds(tmp.resolve("seeds"));
-    Path index = tmp.resolve("index");
-    TestCorpus.index(index, List.of(seeds));
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds), null,
-            new AdminConfig(tmp.resolve("uploads"), AdminToken.of(TOKEN), AdminConfig.DEFAULT_MAX_UPLOAD_MB << 20))).start();
-    admin = new AdminHttp(app.port(), TOKEN);
+    tmp = server.dir();
+    Path seeds = server.input("seeds");
+    admin = new AdminHttp(server.port(), TOKEN);
     sentences = new ArrayList<>();
     try (Stream<Path> s = Files.list(seeds)) {
       for (Path seed : s.sorted().toList()) {
@@ -84,13 +74,6 @@ class AdminSoakTest {
           }
         }
       }
-    }
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.stop();
     }
   }
 

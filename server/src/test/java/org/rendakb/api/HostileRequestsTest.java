@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile requests through real HTTP, sent byte for byte over a socket (so that malformed
@@ -40,24 +33,11 @@ class HostileRequestsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SOCKET_TIMEOUT_MILLIS = 20_000;
 
-  @TempDir static Path tmp;
-  static Javalin app;
+  @RegisterExtension static final ServerFixture server = ServerFixture.seeds().build();
   static final AtomicInteger requests = new AtomicInteger();
-
-  @BeforeAll
-  static void start() throws Exception {
-    Path seeds = TestCorpus.seeds(tmp.resolve("seeds"));
-    Path index = tmp.resolve("index");
-    TestCorpus.index(index, List.of(seeds));
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds), null)).start();
-  }
 
   @AfterAll
   static void stop() {
-    if (app != null) {
-      app.stop();
-    }
     System.out.println("HostileRequestsTest: " + requests.get() + " hostile requests answered");
   }
 
@@ -76,7 +56,7 @@ class HostileRequestsTest {
   static Answer get(String target, String headers) throws IOException {
     requests.incrementAndGet();
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", app.port()), 5_000);
+      s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
       s.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
       OutputStream out = s.getOutputStream();
       out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n")

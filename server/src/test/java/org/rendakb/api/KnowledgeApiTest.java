@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,53 +13,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rendakb.ServerConfig;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.eval.CorpusIndex;
 import org.rendakb.eval.PrecedentEvaluation;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /** Precedents, laws, bodies and committees through real HTTP over the whole corpus and the seeds. */
 class KnowledgeApiTest {
-  static Javalin app;
+  @RegisterExtension static final ServerFixture server = ServerFixture.corpusIndex(CorpusIndex::get).build();
   static Http http;
-  static DirectoryReader reader;
   static IndexSearcher lucene;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(CorpusIndex.available(), "the shared corpus is not beside the repository");
-    Path index = CorpusIndex.get();
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(), null)).start();
-    http = new Http(app.port());
-    reader = DirectoryReader.open(FSDirectory.open(index));
-    lucene = new IndexSearcher(reader);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (app != null) {
-      app.stop();
-    }
-    if (reader != null) {
-      reader.close();
-    }
+    http = server.http();
+    lucene = server.lucene();
   }
 
   static String unmark(JsonNode hit) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,42 +15,29 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.ServerMain;
 import org.rendakb.schema.IndexSchema;
-import org.rendakb.search.Abbreviations;
 import org.rendakb.search.IndexAccess;
 import org.rendakb.search.IndexNotReadyException;
-import org.rendakb.search.SearchService;
 import picocli.CommandLine;
 
 /** The server over a seeds index that changes under it, and the refusals at startup. */
 class LiveIndexTest {
-  @TempDir static Path tmp;
+  @RegisterExtension static final ServerFixture server = ServerFixture.seeds().build();
+  static Path tmp;
   static Path seeds;
   static Path index;
-  static Javalin app;
   static Http http;
 
   @BeforeAll
-  static void start() throws Exception {
-    seeds = TestCorpus.seeds(tmp.resolve("seeds"));
-    index = tmp.resolve("index");
-    TestCorpus.index(index, List.of(seeds));
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds), null)).start();
-    http = new Http(app.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.stop();
-    }
+  static void start() {
+    tmp = server.dir();
+    seeds = server.input("seeds");
+    index = server.index();
+    http = server.http();
   }
 
   @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,26 +19,19 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
-import org.rendakb.index.IndexReport;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
 import org.rendakb.search.SearchService;
 
 /**
@@ -48,37 +40,19 @@ import org.rendakb.search.SearchService;
  * queries on the same index, not from the server's own code.
  */
 class SearchApiTest {
-  @TempDir static Path tmp;
-  static Javalin app;
+  @RegisterExtension static final ServerFixture server = ServerFixture.seedsAndCorpusSlice().build();
   static Http http;
-  static DirectoryReader reader;
   static IndexSearcher lucene;
   static Path seeds;
   static Path corpus;
 
   @BeforeAll
   static void start() throws Exception {
-    seeds = TestCorpus.seeds(tmp.resolve("seeds"));
-    corpus = TestCorpus.corpusSlice(tmp.resolve("corpus"));
-    Path index = tmp.resolve("index");
-    IndexReport report = TestCorpus.index(index, List.of(seeds, corpus));
-    assertTrue(report.documents() > 100, "indexed " + report);
-    IndexAccess access = IndexAccess.open(index);
-    app = App.create(new SearchService(access, Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds, corpus), null)).start();
-    http = new Http(app.port());
-    reader = DirectoryReader.open(FSDirectory.open(index));
-    lucene = new IndexSearcher(reader);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (app != null) {
-      app.stop();
-    }
-    if (reader != null) {
-      reader.close();
-    }
+    assertTrue(server.report().documents() > 100, "indexed " + server.report());
+    http = server.http();
+    lucene = server.lucene();
+    seeds = server.input("seeds");
+    corpus = server.input("corpus");
   }
 
   // ---- direct Lucene counts -------------------------------------------------------------

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -22,7 +21,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.ServerMain;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.IndexSchema;
@@ -34,13 +33,14 @@ import picocli.CommandLine;
  * of a newer schema, a port in use, bad options.
  */
 class ServerStartupTest {
-  @TempDir static Path tmp;
+  @RegisterExtension static final ServerFixture seeds = ServerFixture.seeds().indexOnly().build();
+  static Path tmp;
   static Path good;
 
   @BeforeAll
-  static void build() throws Exception {
-    good = tmp.resolve("good");
-    TestCorpus.index(good, List.of(TestCorpus.seeds(tmp.resolve("seeds"))));
+  static void build() {
+    tmp = seeds.dir();
+    good = seeds.index();
   }
 
   record Outcome(int exit, String output) {}

@@ -2,9 +2,7 @@ package org.rendakb.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,12 +19,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.schema.Fields;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * The server answers throughout while an indexer, in a child JVM, writes to its index (commits
@@ -37,24 +31,25 @@ class ServingThroughIndexerCrashTest {
   static final int FILES = 40;
   /** Clients pause between requests so that, on a small machine, the indexer still gets CPU. */
   static final long PAUSE_MILLIS = 20;
-  @TempDir Path tmp;
+  /** The seeds indexed and served; 40 Shandong laws in {@code corpus/}, which the test's indexer adds. */
+  @RegisterExtension static final ServerFixture server = ServerFixture.seeds()
+      .requires(TestCorpus::sharedCorpusPresent, TestCorpus.SHARED_CORPUS_MISSING)
+      .laterInput("corpus", corpus -> {
+        try (Stream<Path> s = Files.list(TestCorpus.shared().resolve("corpus/laws/DLC/山东地方法规/地方性法规/山东"))) {
+          for (Path f : s.filter(p -> p.toString().endsWith(".md")).sorted().limit(FILES).toList()) {
+            Files.copy(f, corpus.resolve(f.getFileName()));
+          }
+        }
+      })
+      .build();
 
   @Test
   void requestsAnswerWhileTheIndexerCommitsMergesAndCrashes() throws Exception {
-    Path laws = TestCorpus.shared().resolve("corpus/laws/DLC/山东地方法规/地方性法规/山东");
-    assumeTrue(Files.isDirectory(laws), "the shared corpus is not beside the repository");
-    Path seeds = TestCorpus.seeds(tmp.resolve("seeds"));
-    Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-    try (Stream<Path> s = Files.list(laws)) {
-      for (Path f : s.filter(p -> p.toString().endsWith(".md")).sorted().limit(FILES).toList()) {
-        Files.copy(f, corpus.resolve(f.getFileName()));
-      }
-    }
-    Path index = tmp.resolve("index");
-    TestCorpus.index(index, List.of(seeds));
-    Javalin app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds, corpus), null)).start();
-    Http http = new Http(app.port());
+    Path tmp = server.dir();
+    Path seeds = server.input("seeds");
+    Path corpus = server.input("corpus");
+    Path index = server.index();
+    Http http = server.http();
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger answered = new AtomicInteger();
     Map<String, Integer> failures = new ConcurrentHashMap<>();
@@ -109,7 +104,6 @@ class ServingThroughIndexerCrashTest {
       for (Thread t : clients) {
         t.join(30_000);
       }
-      app.stop();
     }
     System.out.println("ServingThroughIndexerCrashTest: " + answered.get() + " requests answered 200 through a kill -9 and a"
         + " completed run; other answers: " + new TreeMap<>(failures));

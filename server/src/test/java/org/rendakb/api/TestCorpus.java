@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.rendakb.index.IndexReport;
 import org.rendakb.index.Indexer;
 import org.rendakb.index.IndexerOptions;
+import org.slf4j.LoggerFactory;
 
 /**
  * Real inputs for the HTTP tests: the seeds (one of them with hostile HTML and 北京大学 appended) and
@@ -20,29 +22,53 @@ public final class TestCorpus {
   static final String HOSTILE = "测试段落：<script>alert(1)</script> 与 <img src=x onerror=alert(1)> 都是文本。"
       + "北京大学的代表参加了座谈。";
 
+  /** Why a test that needs the shared corpus is skipped: the same words wherever it is needed. */
+  public static final String SHARED_CORPUS_MISSING = "the shared corpus is not at " + shared().resolve("corpus")
+      + " (-Drendakb.shared=DIR names the folder that holds corpus/)";
+
   private TestCorpus() {}
 
+  /** The folder beside the repository that holds {@code corpus/} (the build sets rendakb.shared). */
   public static Path shared() {
-    return Path.of(System.getProperty("rendakb.shared", "../shared")).toAbsolutePath().normalize();
+    return Path.of(System.getProperty("rendakb.shared", "../../shared")).toAbsolutePath().normalize();
   }
 
-  static Path seedsSource() {
+  public static boolean sharedCorpusPresent() {
+    return Files.isDirectory(shared().resolve("corpus").resolve("laws"));
+  }
+
+  /** Skips the test (or the class, in a {@code @BeforeAll}) when the shared corpus is absent. */
+  public static void assumeSharedCorpus() {
+    if (!sharedCorpusPresent()) {
+      // surefire shows a class skipped in @BeforeAll as "Tests run: 0" without the reason
+      LoggerFactory.getLogger(TestCorpus.class).warn("skipped: {}", SHARED_CORPUS_MISSING);
+    }
+    Assumptions.assumeTrue(sharedCorpusPresent(), SHARED_CORPUS_MISSING);
+  }
+
+  public static Path seedsSource() {
     return Path.of(System.getProperty("rendakb.seeds", "../seeds")).toAbsolutePath().normalize();
   }
 
   /** Copies the seeds into {@code target}, appending the hostile paragraph to the last one. */
   static Path seeds(Path target) throws IOException {
+    List<Path> seeds = plainSeeds(target);
+    Files.writeString(seeds.getLast(), "\n\n" + HOSTILE + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    return target;
+  }
+
+  /** Copies the seeds into {@code target} as they are; returns the copies in name order. */
+  public static List<Path> plainSeeds(Path target) throws IOException {
     Files.createDirectories(target);
     List<Path> seeds;
     try (Stream<Path> s = Files.list(seedsSource())) {
       seeds = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
     }
+    List<Path> copies = new ArrayList<>();
     for (Path seed : seeds) {
-      Files.copy(seed, target.resolve(seed.getFileName()));
+      copies.add(Files.copy(seed, target.resolve(seed.getFileName())));
     }
-    Path hostile = target.resolve(seeds.getLast().getFileName());
-    Files.writeString(hostile, "\n\n" + HOSTILE + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-    return target;
+    return copies;
   }
 
   /** Copies about 130 corpus files into {@code target}, keeping their relative paths. */

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -27,10 +25,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.rendakb.ServerConfig;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * The page in Debian's headless chromium against the real server over a real index: search,
@@ -44,29 +38,24 @@ class WebPageTest {
   static final String PWN = "网页安全测试：<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=1\">结束。"
       + "这是一段用于检验页面转义的人大代表建议办理情况说明。";
 
-  @TempDir static Path tmp;
-  static Javalin app;
+  @RegisterExtension static final ServerFixture server = ServerFixture.seedsAndCorpusSlice()
+      .requires(() -> Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+          "Debian's chromium and chromium-driver are not installed (.ci/run installs them)")
+      .folder("seeds", seeds -> Files.writeString(seeds.resolve("hostile.txt"), "代表建议办理情况\n\n" + PWN + "\n",
+          StandardCharsets.UTF_8))
+      .build();
   static ChromeDriver driver;
   static WebDriverWait wait;
   static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-    Path seeds = TestCorpus.seeds(tmp.resolve("seeds"));
-    Files.writeString(seeds.resolve("hostile.txt"), "代表建议办理情况\n\n" + PWN + "\n", StandardCharsets.UTF_8);
-    Path corpus = TestCorpus.corpusSlice(tmp.resolve("corpus"));
-    Path index = tmp.resolve("index");
-    TestCorpus.index(index, List.of(seeds, corpus));
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds, corpus), null)).start();
-    base = "http://127.0.0.1:" + app.port();
+    base = "http://127.0.0.1:" + server.port();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1280,1000", "--user-data-dir=" + tmp.resolve("chrome-profile"));
+        "--window-size=1280,1000", "--user-data-dir=" + server.dir().resolve("chrome-profile"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
@@ -76,9 +65,6 @@ class WebPageTest {
   static void stop() {
     if (driver != null) {
       driver.quit();
-    }
-    if (app != null) {
-      app.stop();
     }
   }
 

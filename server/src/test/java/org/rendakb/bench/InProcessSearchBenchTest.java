@@ -2,10 +2,8 @@ package org.rendakb.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +28,7 @@ class InProcessSearchBenchTest {
 
   @BeforeAll
   static void indexASlice() throws Exception {
-    assumeTrue(Files.isDirectory(CORPUS.resolve(SHANGHAI)), "the shared corpus is not at " + CORPUS);
+    TestCorpus.assumeSharedCorpus();
     Path slice = dir.resolve("slice");
     files = TestCorpus.copyFirstFiles(SHANGHAI, 30, slice).size();
     index = dir.resolve("index");

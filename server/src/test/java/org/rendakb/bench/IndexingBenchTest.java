@@ -3,7 +3,6 @@ package org.rendakb.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ class IndexingBenchTest {
 
   @BeforeAll
   static void copyASlice() throws Exception {
-    assumeTrue(Files.isDirectory(CORPUS.resolve(SHANGHAI)), "the shared corpus is not at " + CORPUS);
+    TestCorpus.assumeSharedCorpus();
     slice = dir.resolve("slice");
     laws = TestCorpus.copyFirstFiles(SHANGHAI, 20, slice);
   }

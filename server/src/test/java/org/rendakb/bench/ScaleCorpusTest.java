@@ -3,7 +3,6 @@ package org.rendakb.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,13 +16,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rendakb.api.TestCorpus;
 import org.rendakb.metadata.DocumentMetadata;
 import org.rendakb.metadata.MetadataExtractor;
 import org.rendakb.metadata.MetadataInput;
 
 /** The scale corpus on a slice of the real one: new texts, the same types and regions, and seeded. */
 class ScaleCorpusTest {
-  private static final Path CORPUS = Path.of(System.getProperty("rendakb.shared", "../../shared")).resolve("corpus");
+  private static final Path CORPUS = TestCorpus.shared().resolve("corpus");
 
   @TempDir static Path dir;
   private static Path slice;
@@ -31,7 +31,7 @@ class ScaleCorpusTest {
 
   @BeforeAll
   static void slice() throws IOException {
-    assumeTrue(Files.isRegularFile(CORPUS.resolve("manifest.tsv")), "the shared corpus is not at " + CORPUS);
+    TestCorpus.assumeSharedCorpus();
     slice = dir.resolve("corpus");
     List<String> manifest = Files.readAllLines(CORPUS.resolve("manifest.tsv"));
     List<String> rows = new ArrayList<>(List.of(manifest.getFirst()));

@@ -2,20 +2,19 @@ package org.rendakb.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.rendakb.api.TestCorpus;
 
 /** The parts of the search benchmark that decide its figures: the GC log reading and the query mix. */
 class SearchBenchTest {
-  private static final Path CORPUS = Path.of(System.getProperty("rendakb.shared", "../../shared")).resolve("corpus");
+  private static final Path CORPUS = TestCorpus.shared().resolve("corpus");
 
   private static final String LOG = String.join("\n",
       "[0.009s][info][gc] Using G1",
@@ -38,7 +37,7 @@ class SearchBenchTest {
 
   @Test
   void theMixIsSeededAndHasEveryKind() throws IOException {
-    assumeTrue(Files.isDirectory(CORPUS.resolve("laws")), "the shared corpus is not at " + CORPUS);
+    TestCorpus.assumeSharedCorpus();
     List<SearchBench.Request> a = SearchBench.mix(CORPUS, new Random(1));
     List<SearchBench.Request> b = SearchBench.mix(CORPUS, new Random(1));
     assertEquals(a, b);

@@ -7,6 +7,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.rendakb.api.TestCorpus;
 import org.rendakb.index.IndexReport;
 import org.rendakb.index.Indexer;
 import org.rendakb.index.IndexerOptions;
@@ -19,13 +20,13 @@ import org.rendakb.schema.IndexSchema;
 public final class CorpusIndex {
   private CorpusIndex() {}
 
-  public static final Path CORPUS = Path.of(System.getProperty("rendakb.shared", "../../shared")).resolve("corpus");
+  public static final Path CORPUS = TestCorpus.shared().resolve("corpus");
   public static final Path SEEDS = Path.of(System.getProperty("rendakb.seeds", "../seeds"));
   private static final Path INDEX = Path.of("target", "test-indexes", "corpus");
   private static IndexReport report;
 
   public static boolean available() {
-    return Files.isDirectory(CORPUS.resolve("laws"));
+    return TestCorpus.sharedCorpusPresent();
   }
 
   public static synchronized Path get() throws Exception {

@@ -2,7 +2,6 @@ package org.rendakb.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
+import org.rendakb.api.TestCorpus;
 
 /**
  * Precedent search on the seeded query set over the whole corpus, beside the plain baseline, as a
@@ -27,7 +27,7 @@ class PrecedentEvaluationTest {
 
   @Test
   void productBeatsTheBaselineAndHoldsItsStoredFigures() throws Exception {
-    assumeTrue(CorpusIndex.available(), "the shared corpus is not beside the repository");
+    TestCorpus.assumeSharedCorpus();
     Path index = CorpusIndex.get();
     PrecedentEvaluation.Report report;
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index));

@@ -2,7 +2,6 @@ package org.rendakb.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.rendakb.api.TestCorpus;
 import org.rendakb.search.Abbreviations;
 import org.rendakb.search.IndexAccess;
 import org.rendakb.search.SearchService;
@@ -34,7 +34,7 @@ class TopicEvaluationTest {
 
   @Test
   void everyGroupHoldsItsStoredFigures() throws Exception {
-    assumeTrue(CorpusIndex.available(), "the shared corpus is not beside the repository");
+    TestCorpus.assumeSharedCorpus();
     Path indexDir = CorpusIndex.get();
     List<TopicEvaluation.Report> reports = new ArrayList<>();
     try (IndexAccess index = IndexAccess.open(indexDir)) {

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.index.Indexer;
-import org.rendakb.index.IndexerOptions;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rendakb.api.ServerFixture;
 
 /**
  * Snippets of search hits over a real index: drawn from the hit's own passages, the best ones for
@@ -22,31 +19,23 @@ import org.rendakb.index.IndexerOptions;
  * query's words as a phrase.
  */
 class PassageSnippetsTest {
-  @TempDir static Path tmp;
-  static IndexAccess index;
-  static SearchService search;
-
   /** A long text whose only mention of 零工市场 is its last article, after hundreds of others. */
   static final String LONG = "某市就业促进条例\n"
       + IntStream.rangeClosed(1, 400).mapToObj(i -> "第" + i + "条 用人单位应当依法履行就业促进义务。")
           .collect(Collectors.joining("\n"))
       + "\n第四百零一条 人民政府应当建设零工市场，为灵活就业人员提供岗位信息。\n";
 
-  @BeforeAll
-  static void indexTexts() throws Exception {
-    Path docs = Files.createDirectories(tmp.resolve("docs"));
+  @RegisterExtension static final ServerFixture texts = ServerFixture.empty().folder("docs", docs -> {
     Files.writeString(docs.resolve("long.txt"), LONG, StandardCharsets.UTF_8);
     Files.writeString(docs.resolve("hostile.txt"),
         "养老服务工作报告\n养老服务<script>alert(1)</script>机构建设加快推进。\n其他工作。\n", StandardCharsets.UTF_8);
     Files.writeString(docs.resolve("split.txt"), "会议纪要\n会议强调依法履职。守正创新是要求。\n", StandardCharsets.UTF_8);
-    Indexer.run(new IndexerOptions(tmp.resolve("index"), List.of(docs), 1, false));
-    index = IndexAccess.open(tmp.resolve("index"));
-    search = new SearchService(index, Abbreviations.bundled());
-  }
+  }).threads(1).serviceOnly().build();
+  static SearchService search;
 
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
+  @BeforeAll
+  static void open() {
+    search = texts.service();
   }
 
   static List<String> snippetsOf(String query, String title) throws Exception {

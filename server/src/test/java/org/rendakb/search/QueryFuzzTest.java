@@ -17,12 +17,11 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.index.Indexer;
-import org.rendakb.index.IndexerOptions;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rendakb.api.ServerFixture;
+import org.rendakb.api.TestCorpus;
 import org.rendakb.precedent.PrecedentResult;
 import org.rendakb.precedent.PrecedentSearcher;
 import org.rendakb.schema.Fields;
@@ -47,7 +46,8 @@ class QueryFuzzTest {
       "\u200b", "\ufeff", "\ud800", "\udc00", "\ud83d\ude00", "\u0301", "\u202e", "\ufffd", "ｔｉｔｌｅ：", "（（", "＂",
       "人大常委会", "社建委", "法工委", "財經委", "北京大学", "第一条", "２０２４年", "a", "的", "了");
 
-  @TempDir static Path tmp;
+  @RegisterExtension static final ServerFixture seeds = ServerFixture.empty()
+      .folder("seeds", TestCorpus::plainSeeds).serviceOnly().build();
   static IndexAccess index;
   static SearchService service;
   static List<String> pool;
@@ -56,15 +56,12 @@ class QueryFuzzTest {
 
   @BeforeAll
   static void open() throws Exception {
-    Path seeds = Path.of(System.getProperty("rendakb.seeds", "../seeds")).toAbsolutePath().normalize();
-    Path indexDir = tmp.resolve("index");
-    Indexer.run(new IndexerOptions(indexDir, List.of(seeds), 2, false));
-    index = IndexAccess.open(indexDir);
-    service = new SearchService(index, Abbreviations.bundled());
+    index = seeds.access();
+    service = seeds.service();
     documents = index.withSearcher(s -> s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT))));
     pool = queries("eval/topic-queries.jsonl");
     drafts = queries("eval/precedent-queries.jsonl");
-    try (Stream<Path> files = Files.list(seeds)) {
+    try (Stream<Path> files = Files.list(TestCorpus.seedsSource())) {
       for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
         // short stretches of real text, as if copied from a document into the search box
         String text = Files.readString(f);
@@ -77,13 +74,6 @@ class QueryFuzzTest {
       }
     }
     System.out.println("QueryFuzzTest seed " + SEED + " (replay with -Drendakb.fuzz.seed=" + SEED + ")");
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    if (index != null) {
-      index.close();
-    }
   }
 
   private static List<String> queries(String resource) throws IOException {
