@@ -311,6 +311,10 @@ public final class Extractor implements AutoCloseable {
     if (root.getCause() != null && root.getCause().getMessage() != null) {
       root = root.getCause();
     }
+    if (root instanceof RuntimeException) {
+      // a parser's bug (Cannot invoke "…Parser.getSupportedTypes…"): its message says nothing to a person
+      return "the parser for its format failed on it";
+    }
     String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     m = m.replaceAll("\\s+", " ").strip();
     return m.length() > 200 ? m.substring(0, 200) + "…" : m;
