@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class App {
       // a precedent text of its full length (2,000 CJK chars, 9 bytes each percent-encoded) fits in the URL
       config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
       config.jetty.modifyServletContextHandler(context ->
-          context.addFilter(MethodFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST)));
+          context.addFilter(new FilterHolder(new MethodFilter()), "/*", EnumSet.of(DispatcherType.REQUEST)));
       if (App.class.getResource("/web") != null) {
         config.staticFiles.add(files -> {
           files.hostedPath = "/";
