@@ -2,6 +2,7 @@ package org.rendakb.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,8 +34,11 @@ final class ExpensiveRequests {
   void cover(RoutesConfig routes, String... paths) {
     for (String path : paths) {
       routes.before(path, ctx -> {
-        enter(ctx);
-        ctx.attribute(HELD, Boolean.TRUE);
+        // before-handlers see every method: a DELETE of the same path is not a search
+        if (ctx.method() == HandlerType.GET) {
+          enter(ctx);
+          ctx.attribute(HELD, Boolean.TRUE);
+        }
       });
       routes.after(path, ctx -> {
         if (ctx.attribute(HELD) != null) {

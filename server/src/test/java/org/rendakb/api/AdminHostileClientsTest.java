@@ -269,6 +269,31 @@ class AdminHostileClientsTest {
     assertEquals(App.CONTENT_SECURITY_POLICY, a.header("Content-Security-Policy"));
   }
 
+  static byte[] zipOf(String name, String content) throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry(name));
+      zip.write(content.getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void aParsersInternalMessageNeverReachesTheUploader() throws Exception {
+    // an EPUB without its package file, and a docx without its main part: Tika and POI fail with
+    // TIKA-198: Illegal IOException from org.apache.tika.parser.epub.EpubParser@…, and an
+    // IllegalArgumentException
+    for (var file : List.of(java.util.Map.entry("book.epub", zipOf("mimetype", "application/epub+zip")),
+        java.util.Map.entry("empty.docx", zipOf("[Content_Types].xml", "<Types/>")))) {
+      AdminHttp.Answer a = admin.upload(new AdminHttp.Form().file(file.getKey(), "application/octet-stream", file.getValue()));
+      assertEquals(422, a.status(), a.text());
+      String error = a.json().get("error").asText();
+      assertTrue(error.startsWith("the file was not added: "), error);
+      assertFalse(error.matches("(?s).*(TIKA-\\d|org\\.apache|java\\.|Exception|@[0-9a-f]{5}|Cannot invoke).*"), error);
+    }
+  }
+
   @Test
   void anOverLongPartHeaderIsNotCalledAnOverLargeFile() throws Exception {
     String name = "长".repeat(10_000) + ".txt";
