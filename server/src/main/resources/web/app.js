@@ -265,7 +265,7 @@ async function renderDocument(p) {
     if (value) dl.append(el('dt', { text: label }), el('dd', { text: String(value) }));
   }
   const text = el('div', { class: 'text', id: 'doc-text' });
-  const marks = markText(text, d.text || '', words(p.get('q') || ''));
+  const marks = markText(text, await wholeText(id, d), words(p.get('q') || ''));
   const jump = el('button', { type: 'button', id: 'jump', text: `跳到第一处命中（共 ${marks} 处）`, disabled: marks === 0,
     onclick: () => { const m = text.querySelector('mark'); if (m) m.scrollIntoView({ block: 'center' }); } });
   const laws = el('ul', { id: 'doc-laws' });
@@ -284,6 +284,17 @@ async function renderDocument(p) {
   } catch (e) {
     similar.replaceChildren(el('li', { text: `相似文档暂不可用：${e.message}` }));
   }
+}
+
+/** The whole text: the document JSON carries its first part and its length, the rest comes in pages. */
+async function wholeText(id, d) {
+  let all = d.text || '';
+  while (all.length < (d.text_length || 0)) {
+    const page = await api(`/api/documents/${encodeURIComponent(id)}/text?offset=${all.length}&length=200000`);
+    if (!page.text) break;
+    all += page.text;
+  }
+  return all;
 }
 
 function words(q) {

@@ -13,10 +13,16 @@ import org.rendakb.admin.AdminConfig;
  * @param inputs the folders the index was built from, kept for reindexing from the server
  * @param abbreviations a staff-maintained abbreviation file replacing the bundled one, or null
  * @param admin whether and how the index may be changed over HTTP
+ * @param limits how many expensive requests are served at once
  */
-public record ServerConfig(Path index, String host, int port, List<Path> inputs, Path abbreviations, AdminConfig admin) {
+public record ServerConfig(Path index, String host, int port, List<Path> inputs, Path abbreviations, AdminConfig admin,
+    RequestLimits limits) {
   public ServerConfig {
     inputs = List.copyOf(inputs);
+  }
+
+  public ServerConfig(Path index, String host, int port, List<Path> inputs, Path abbreviations, AdminConfig admin) {
+    this(index, host, port, inputs, abbreviations, admin, RequestLimits.defaults());
   }
 
   /** Read-only: the admin endpoints are off. */

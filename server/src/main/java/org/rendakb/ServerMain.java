@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
+import org.rendakb.admin.FailureThrottle;
 import org.rendakb.api.App;
 import org.rendakb.search.Abbreviations;
 import org.rendakb.search.IndexAccess;
@@ -71,6 +72,23 @@ public final class ServerMain implements Callable<Integer> {
       description = "largest upload in MB (env KB_MAX_UPLOAD_MB; default 50)")
   long maxUploadMb;
 
+  @Option(names = "--client-address-header", defaultValue = "${env:KB_CLIENT_ADDRESS_HEADER}",
+      description = "behind a reverse proxy: the header it puts the client's address in, e.g. X-Forwarded-For "
+          + "(its last entry counts); for the admin throttle (env KB_CLIENT_ADDRESS_HEADER; default: none, "
+          + "the connection's address)")
+  String clientAddressHeader;
+
+  @Option(names = "--max-parallel-requests", defaultValue = "${env:" + RequestLimits.PARALLEL_ENV + "}",
+      description = "searches, documents and similar documents worked on at once, server-wide (env "
+          + RequestLimits.PARALLEL_ENV + "; default twice the processors, at least 4)")
+  Integer maxParallelRequests;
+
+  @Option(names = "--max-queued-requests", defaultValue = "${env:" + RequestLimits.QUEUED_ENV + ":-"
+      + RequestLimits.DEFAULT_QUEUED + "}",
+      description = "such requests waiting at most (up to 10 s each) before 503 (env " + RequestLimits.QUEUED_ENV
+          + "; default " + RequestLimits.DEFAULT_QUEUED + ")")
+  int maxQueuedRequests;
+
   public static void main(String[] args) {
     int code = command().execute(args);
     if (code != 0) {
@@ -93,19 +111,28 @@ public final class ServerMain implements Callable<Integer> {
       return EXIT_USAGE;
     }
     AdminConfig admin;
+    RequestLimits limits;
     try {
       admin = new AdminConfig(data == null ? AdminConfig.defaultData(index) : data,
-          AdminToken.configured(adminTokenFile, System.getenv("KB_ADMIN_TOKEN")), maxUploadMb << 20);
+          AdminToken.configured(adminTokenFile, System.getenv("KB_ADMIN_TOKEN")), maxUploadMb << 20,
+          FailureThrottle.Settings.defaults(), clientAddressHeader, FailureThrottle.MONOTONIC);
     } catch (IOException | IllegalArgumentException e) {
       log.error("cannot enable the admin endpoints: {}", e.getMessage());
       return 2;
+    }
+    try {
+      limits = new RequestLimits(maxParallelRequests == null ? RequestLimits.defaultParallel() : maxParallelRequests,
+          maxQueuedRequests, RequestLimits.DEFAULT_WAIT);
+    } catch (IllegalArgumentException e) {
+      log.error("cannot bound the requests: {}", e.getMessage());
+      return EXIT_USAGE;
     }
     String problem = admin.enabled() ? admin.problemWith(inputs) : null;
     if (problem != null) {
       log.error("{}", problem);
       return 2;
     }
-    ServerConfig config = new ServerConfig(index, host, port, inputs, abbreviations, admin);
+    ServerConfig config = new ServerConfig(index, host, port, inputs, abbreviations, admin, limits);
     Abbreviations dictionary = abbreviations == null ? Abbreviations.bundled() : Abbreviations.load(abbreviations);
     IndexAccess access;
     try {

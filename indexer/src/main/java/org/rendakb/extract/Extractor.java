@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
@@ -303,6 +304,10 @@ public final class Extractor implements AutoCloseable {
     return "corrupt or truncated file: " + shortMessage(e);
   }
 
+  /** What marks a message as a library's internals: class names, object ids, issue keys, exception names. */
+  private static final Pattern INTERNAL = Pattern.compile(
+      "TIKA-\\d+|\\b(?:java|javax|jdk|sun|org|com)\\.[a-z]\\w*\\.|@[0-9a-f]{5,}\\b|Cannot invoke|\\w+Exception\\b");
+
   private static String shortMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
@@ -313,6 +318,11 @@ public final class Extractor implements AutoCloseable {
     }
     String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     m = m.replaceAll("\\s+", " ").strip();
+    if (root instanceof RuntimeException || INTERNAL.matcher(m).find()) {
+      // a parser's bug or its own wording (Cannot invoke "…Parser.getSupportedTypes…", TIKA-198:
+      // Illegal IOException from …EpubParser@e959e1e) says nothing to a person
+      return "its format's parser failed on it";
+    }
     return m.length() > 200 ? m.substring(0, 200) + "…" : m;
   }
 

@@ -1,6 +1,7 @@
 package org.rendakb.admin;
 
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -10,8 +11,12 @@ import java.util.List;
  * @param token the secret admin requests must present, or null: the admin endpoints are off
  * @param maxUploadBytes the largest file an upload may carry
  * @param throttle how repeated wrong tokens from one address are slowed down
+ * @param clientAddressHeader the header a trusted reverse proxy puts the client's address in (its
+ *     last entry counts), or null: the connection's own address, the default
+ * @param clock the time lockouts are measured on
  */
-public record AdminConfig(Path data, AdminToken token, long maxUploadBytes, FailureThrottle.Settings throttle) {
+public record AdminConfig(Path data, AdminToken token, long maxUploadBytes, FailureThrottle.Settings throttle,
+    String clientAddressHeader, InstantSource clock) {
   public static final long DEFAULT_MAX_UPLOAD_MB = 50;
   public static final String DEFAULT_DATA_FOLDER = "uploads";
 
@@ -20,6 +25,11 @@ public record AdminConfig(Path data, AdminToken token, long maxUploadBytes, Fail
     if (maxUploadBytes < 1) {
       throw new IllegalArgumentException("the upload limit must be positive, got " + maxUploadBytes);
     }
+    clientAddressHeader = clientAddressHeader == null || clientAddressHeader.isBlank() ? null : clientAddressHeader.strip();
+  }
+
+  public AdminConfig(Path data, AdminToken token, long maxUploadBytes, FailureThrottle.Settings throttle) {
+    this(data, token, maxUploadBytes, throttle, null, FailureThrottle.MONOTONIC);
   }
 
   public AdminConfig(Path data, AdminToken token, long maxUploadBytes) {

@@ -54,7 +54,7 @@ public final class AdminRoutes {
   public static void register(JavalinConfig config, ServerConfig server, IndexAccess index) {
     AdminConfig admin = server.admin();
     AdminRoutes routes = admin.enabled() ? enabled(config, server, index) : new AdminRoutes(
-        new AdminGuard(null, null), admin.maxUploadBytes(), null, null, null);
+        new AdminGuard(null, null, null), admin.maxUploadBytes(), null, null, null);
     config.routes.post("/api/documents", routes::upload);
     config.routes.delete("/api/documents/{id}", routes::delete);
     config.routes.post("/api/reindex", routes::startReindex);
@@ -80,12 +80,22 @@ public final class AdminRoutes {
     DocumentPipeline pipeline = new DocumentPipeline(extractor, new MetadataExtractor(), documents);
     IndexWriting writing = new IndexWriting(server.index(), index);
     log.info("admin endpoints on: uploads kept in {}, at most {} MB each", store.root(), admin.maxUploadBytes() >> 20);
-    return new AdminRoutes(new AdminGuard(admin.token(), new FailureThrottle(admin.throttle())), admin.maxUploadBytes(),
+    return new AdminRoutes(new AdminGuard(admin.token(),
+        new FailureThrottle(admin.throttle(), admin.clock()), admin.clientAddressHeader()), admin.maxUploadBytes(),
         extractor, new Uploads(store, pipeline, documents, writing, index),
         new Reindexer(server.index(), server.inputs(), pipeline, documents, writing));
   }
 
   private void upload(Context ctx) throws IOException {
+    try {
+      guard.check(ctx);
+    } catch (ApiException e) {
+      // refused on its headers: the body is not waited for (a client sending it a byte at a time
+      // would hold this thread as long as it liked), only what has already arrived is dropped
+      SlowBodies.refuse(ctx);
+      throw e;
+    }
+    SlowBodies.boundIdle(ctx);
     try {
       accept(ctx);
     } catch (IOException | RuntimeException e) {
@@ -100,7 +110,6 @@ public final class AdminRoutes {
   }
 
   private void accept(Context ctx) throws IOException {
-    guard.check(ctx);
     if (ctx.req().getContentLengthLong() > maxUploadBytes + FORM_OVERHEAD) {
       throw tooLarge();
     }
@@ -144,6 +153,10 @@ public final class AdminRoutes {
     String reason = e.getMessage();
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase();
+      if (m.contains("headers max length exceeded")) {
+        return ApiException.badRequest("the headers of a part of the form are too long (" + m.replaceAll("\\D+", "")
+            + " bytes at most): shorten the file name");
+      }
       if (m.contains("exceeded") || m.contains("too large")) {
         return tooLarge();
       }

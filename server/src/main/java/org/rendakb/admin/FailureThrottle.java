@@ -1,12 +1,14 @@
 package org.rendakb.admin;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Slows down guessing the admin token: an address that failed more than {@code freeFailures} times
- * is refused for a while, twice as long after each further failure, up to {@code maxLockout}.
+ * Slows down guessing the admin token: an address that failed {@code maxFailures} times is refused
+ * for a while, twice as long after each further failure, up to {@code maxLockout}.
  * Refusing (429 with Retry-After) rather than sleeping keeps server threads free, and a locked
  * address is refused even with the right token, so guessing cannot go on during the lockout.
  * Memory is bounded: at most {@code maxAddresses} addresses are remembered, the least recently
@@ -14,13 +16,13 @@ import java.util.Map;
  */
 public final class FailureThrottle {
   /**
-   * @param freeFailures failures allowed before the first lockout
+   * @param maxFailures the failure that locks the address out: with 5, the sixth request is refused
    * @param firstLockout the first lockout; each further failure doubles it
    * @param maxLockout the longest lockout
    * @param forgetAfter an address without failures for this long starts afresh
    * @param maxAddresses addresses remembered at most
    */
-  public record Settings(int freeFailures, Duration firstLockout, Duration maxLockout, Duration forgetAfter, int maxAddresses) {
+  public record Settings(int maxFailures, Duration firstLockout, Duration maxLockout, Duration forgetAfter, int maxAddresses) {
     public static Settings defaults() {
       return new Settings(5, Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofMinutes(30), 10_000);
     }
@@ -32,11 +34,21 @@ public final class FailureThrottle {
     long lockedUntilNanos;
   }
 
+  /** The JVM's monotonic time: setting the machine's clock neither lifts nor extends a lockout. */
+  public static final InstantSource MONOTONIC = () -> Instant.EPOCH.plusNanos(System.nanoTime());
+
   private final Settings settings;
+  private final InstantSource clock;
   private final Map<String, Failures> entries;
 
   FailureThrottle(Settings settings) {
+    this(settings, MONOTONIC);
+  }
+
+  /** With the clock lockouts are measured on (tests pass one they move by hand). */
+  FailureThrottle(Settings settings, InstantSource clock) {
     this.settings = settings;
+    this.clock = clock;
     this.entries = new LinkedHashMap<>(64, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
@@ -47,16 +59,17 @@ public final class FailureThrottle {
 
   /** How long {@code address} must still wait, zero when it may try. */
   synchronized Duration lockedFor(String address) {
-    Failures e = current(address, System.nanoTime());
+    long now = nanos();
+    Failures e = current(address, now);
     if (e == null) {
       return Duration.ZERO;
     }
-    long left = e.lockedUntilNanos - System.nanoTime();
+    long left = e.lockedUntilNanos - now;
     return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
   }
 
   synchronized void failed(String address) {
-    long now = System.nanoTime();
+    long now = nanos();
     Failures e = current(address, now);
     if (e == null) {
       e = new Failures();
@@ -64,9 +77,9 @@ public final class FailureThrottle {
     }
     e.failures++;
     e.lastFailureNanos = now;
-    int over = e.failures - settings.freeFailures();
-    if (over > 0) {
-      long lockout = settings.firstLockout().toNanos() << Math.min(over - 1, 20);
+    int over = e.failures - settings.maxFailures();
+    if (over >= 0) {
+      long lockout = settings.firstLockout().toNanos() << Math.min(over, 20);
       e.lockedUntilNanos = now + Math.min(lockout, settings.maxLockout().toNanos());
     }
   }
@@ -77,6 +90,11 @@ public final class FailureThrottle {
 
   synchronized int addresses() {
     return entries.size();
+  }
+
+  private long nanos() {
+    Instant t = clock.instant();
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 
   private Failures current(String address, long now) {

@@ -32,11 +32,13 @@ final class FileNames {
         out.appendCodePoint(cp);
       }
     });
-    String clean = out.toString().replaceAll(" {2,}", " ").replaceAll("^[. _-]+", "").replaceAll("[. ]+$", "");
+    String clean = out.toString().replaceAll(" {2,}", " ").replaceAll("^[. _-]+", "");
+    // judged after shortening: cutting the stem can bring a sidecar's suffix together
+    // (AAA….metaBBBB.json) or leave a trailing dot
+    clean = shorten(clean.replaceAll("[. ]+$", "")).replaceAll("[. ]+$", "");
     if (clean.endsWith(SIDECAR_SUFFIX)) {
       clean = clean.substring(0, clean.length() - SIDECAR_SUFFIX.length()) + "-meta.json";
     }
-    clean = shorten(clean);
     return clean.isEmpty() || clean.chars().allMatch(c -> c == '_') ? FALLBACK : clean;
   }
 

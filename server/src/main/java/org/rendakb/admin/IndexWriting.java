@@ -60,10 +60,12 @@ final class IndexWriting {
         result = change.apply(writer);
         Indexer.commit(writer);
       }
+      // refreshed before the lock is released: the next change (a second delete of the same
+      // document) must see this one, or it would find the document again and commit once more
+      access.refreshNow();
     } finally {
       lock.unlock();
     }
-    access.refreshNow();
     return result;
   }
 
@@ -82,9 +84,12 @@ final class IndexWriting {
     try {
       return run.run();
     } finally {
-      reindexing = false;
-      lock.unlock();
-      access.refreshNow();
+      try {
+        access.refreshNow();
+      } finally {
+        reindexing = false;
+        lock.unlock();
+      }
     }
   }
 

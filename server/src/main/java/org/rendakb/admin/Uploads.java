@@ -95,8 +95,9 @@ final class Uploads {
       throw unreadable(file, e.getMessage());
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // a parser bug on one hostile file must not reach the error mapper as a 500
-      log.warn("upload {} could not be read: {}", file.path(), e.toString());
-      throw unreadable(file, "could not be read: " + e);
+      // its message is the parser's internals (a NullPointerException's), of no use to the uploader
+      log.warn("upload {} could not be read", file.path(), e);
+      throw unreadable(file, "the parser for its format failed on it (the server log has the details)");
     } finally {
       reading.release();
     }

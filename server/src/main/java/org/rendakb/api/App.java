@@ -7,14 +7,18 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 import org.rendakb.ServerConfig;
 import org.rendakb.admin.AdminRoutes;
+import org.rendakb.search.DocumentText;
 import org.rendakb.search.NoSuchDocumentException;
 import org.rendakb.search.OriginalFile;
 import org.rendakb.search.SearchService;
@@ -52,6 +56,8 @@ public final class App {
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       // a precedent text of its full length (2,000 CJK chars, 9 bytes each percent-encoded) fits in the URL
       config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+      config.jetty.modifyServletContextHandler(context ->
+          context.addFilter(new FilterHolder(new MethodFilter()), "/*", EnumSet.of(DispatcherType.REQUEST)));
       if (App.class.getResource("/web") != null) {
         config.staticFiles.add(files -> {
           files.hostedPath = "/";
@@ -68,12 +74,15 @@ public final class App {
         ctx.header("X-Request-Id", id);
         QueryStringCheck.check(ctx.queryString());
       });
+      new ExpensiveRequests(serverConfig.limits()).cover(config.routes, "/api/search", "/api/precedents",
+          "/api/documents/{id}", "/api/documents/{id}/text", "/api/documents/{id}/similar");
       config.routes.get("/api/health", ctx -> ctx.json(service.health()));
       config.routes.get("/api/search", handlers::search);
       config.routes.get("/api/suggest", ctx -> ctx.json(Map.of("q", nullToEmpty(ctx.queryParam("q")),
           "suggestions", service.suggest(ctx.queryParam("q")))));
       config.routes.get("/api/documents/{id}", ctx -> ctx.json(service.document(ctx.pathParam("id"))));
       config.routes.get("/api/documents/{id}/file", handlers::file);
+      config.routes.get("/api/documents/{id}/text", handlers::text);
       config.routes.get("/api/documents/{id}/similar", handlers::similar);
       KnowledgeRoutes.register(config.routes, service);
       AdminRoutes.register(config, serverConfig, service.index());
@@ -134,10 +143,23 @@ public final class App {
       ctx.json(Map.of("id", ctx.pathParam("id"), "similar", service.similar(ctx.pathParam("id"), size)));
     }
 
+    void text(Context ctx) throws Exception {
+      int offset = SearchParams.integer(ctx, "offset", 0);
+      int length = SearchParams.integer(ctx, "length", DocumentText.DEFAULT_LENGTH);
+      if (offset < 0) {
+        throw ApiException.badRequest("offset must be 0 or more, got " + offset);
+      }
+      if (length < 1 || length > DocumentText.MAX_LENGTH) {
+        throw ApiException.badRequest("length must be between 1 and " + DocumentText.MAX_LENGTH + ", got " + length);
+      }
+      ctx.json(service.text(ctx.pathParam("id"), offset, length));
+    }
+
     void file(Context ctx) throws Exception {
       OriginalFile file = service.file(ctx.pathParam("id"));
-      ctx.contentType(file.contentType());
-      ctx.header("Content-Disposition", "inline; filename*=UTF-8''"
+      ServedType served = ServedType.of(file.contentType());
+      ctx.contentType(served.contentType());
+      ctx.header("Content-Disposition", (served.inline() ? "inline" : "attachment") + "; filename*=UTF-8''"
           + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
       // the file is hostile input: an HTML original must not run scripts in the application's origin
       ctx.header("Content-Security-Policy", "sandbox");

@@ -18,6 +18,15 @@ import org.eclipse.jetty.util.Callback;
 final class JsonErrorHandler extends ErrorHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Every method gets the JSON body and the security headers: Jetty's default writes a body for
+   * GET, POST and HEAD only, so a raw HTTP/2 preface ({@code PRI *}) got an empty 426.
+   */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) throws IOException {
@@ -39,6 +48,7 @@ final class JsonErrorHandler extends ErrorHandler {
       case 431 -> "the request headers are too large" + detail;
       case 404 -> "no such page or API";
       case 405 -> "this method is not allowed here" + detail;
+      case 426 -> "this server speaks HTTP/1.1 only; send the request without the HTTP/2 preface";
       default -> "the request could not be served" + detail;
     };
   }

@@ -297,8 +297,22 @@ public final class SearchService {
           d.get(Fields.DATE), intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
           d.get(Fields.REGION), d.get(Fields.PLACE), d.get(Fields.TERM), d.get(Fields.MEETING), d.get(Fields.SPEAKER),
           List.of(d.getValues(Fields.LAW)), d.get(Fields.CONTENT_TYPE), size == null ? null : size.numericValue().longValue(),
-          d.get(Fields.HASH), d.get(Fields.TRUNCATED) != null, d.get(Fields.NOTE), passages, d.get(Fields.TEXT));
+          d.get(Fields.HASH), d.get(Fields.TRUNCATED) != null, d.get(Fields.NOTE), passages,
+          DocumentText.of(id, d.get(Fields.TEXT), 0, DocumentText.DEFAULT_LENGTH).text(), lengthOf(d.get(Fields.TEXT)));
     }) instanceof DocumentView view ? view : notFound(id);
+  }
+
+  /** A page of a document's text: a very large text is sent in parts, never as one answer. */
+  public DocumentText text(String id, int offset, int length) throws IOException, NoSuchDocumentException {
+    return index.withSearcher(s -> {
+      int doc = find(s, id);
+      return doc < 0 ? null : DocumentText.of(id, s.storedFields().document(doc, Set.of(Fields.TEXT)).get(Fields.TEXT),
+          offset, length);
+    }) instanceof DocumentText page ? page : notFound(id);
+  }
+
+  private static int lengthOf(String text) {
+    return text == null ? 0 : text.length();
   }
 
   /**

@@ -2,8 +2,11 @@ package org.rendakb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
@@ -32,8 +35,13 @@ import org.rendakb.schema.StoredMetadata;
  */
 final class SimilarDocuments {
   static final double NEAR_DUPLICATE_OVERLAP = 0.7;
-  /** Bigram sets are compared on the beginning of each text: enough to tell versions apart, and bounded. */
-  private static final int COMPARED_CHARS = 20_000;
+  /**
+   * Bigram sets are compared, and the query's words taken, on the beginning of each text: enough to
+   * tell versions apart and to say what a document is about, and bounded, so that a 10-million-char
+   * text costs one read of its stored text, not an analysis of all of it.
+   */
+  static final int COMPARED_CHARS = 20_000;
+  private static final Set<String> COMPARED_FIELDS = Set.of(Fields.TEXT, Fields.TITLE, Fields.TYPE);
   private static final Pattern TITLE_NOISE = Pattern.compile("[\\s《》〈〉()（）\\[\\]【】\"“”]");
 
   List<SimilarDocument> find(ReaderSearcher s, int doc, String id, int size) throws IOException {
@@ -46,27 +54,36 @@ final class SimilarDocuments {
     mlt.setMaxDocFreqPct(30);
     mlt.setMaxQueryTerms(40);
     mlt.setBoost(true);
-    Query like = mlt.like(doc);
+    StoredFields stored = s.storedFields();
+    Document self = stored.document(doc, COMPARED_FIELDS);
+    String selfText = beginning(self.get(Fields.TEXT));
+    Map<String, Collection<Object>> fields = new HashMap<>();
+    fields.put(Fields.TEXT, List.of(selfText));
+    fields.put(Fields.TITLE, self.get(Fields.TITLE) == null ? List.of() : List.of(self.get(Fields.TITLE)));
+    Query like = mlt.like(fields);
     Query q = new BooleanQuery.Builder()
         .add(like, Occur.MUST)
         .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER)
         .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT)
         .build();
     TopDocs top = s.search(q, size, new Sort(SortField.FIELD_SCORE, IndexSchema.byId()), true);
-    StoredFields stored = s.storedFields();
-    Document self = stored.document(doc);
     String selfTitle = titleKey(self.get(Fields.TITLE));
-    Set<String> selfBigrams = bigrams(self.get(Fields.TEXT));
+    Set<String> selfBigrams = bigrams(selfText);
     List<SimilarDocument> out = new ArrayList<>();
     for (ScoreDoc hit : top.scoreDocs) {
       Document d = StoredMetadata.read(stored, hit.doc);
       boolean sameTitle = !selfTitle.isEmpty() && selfTitle.equals(titleKey(d.get(Fields.TITLE)))
           && String.valueOf(self.get(Fields.TYPE)).equals(d.get(Fields.TYPE));
-      boolean near = sameTitle || overlap(selfBigrams, bigrams(stored.document(hit.doc).get(Fields.TEXT))) >= NEAR_DUPLICATE_OVERLAP;
+      boolean near = sameTitle || overlap(selfBigrams,
+          bigrams(stored.document(hit.doc, Set.of(Fields.TEXT)).get(Fields.TEXT))) >= NEAR_DUPLICATE_OVERLAP;
       out.add(new SimilarDocument(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
           d.get(Fields.DATE), SearchService.intValue(d, Fields.YEAR), d.get(Fields.BODY), hit.score, near));
     }
     return out;
+  }
+
+  private static String beginning(String text) {
+    return text == null ? "" : text.length() > COMPARED_CHARS ? text.substring(0, COMPARED_CHARS) : text;
   }
 
   static String titleKey(String title) {
@@ -79,7 +96,7 @@ final class SimilarDocuments {
     if (text == null) {
       return out;
     }
-    String folded = FoldingCharFilter.fold(text.length() > COMPARED_CHARS ? text.substring(0, COMPARED_CHARS) : text);
+    String folded = FoldingCharFilter.fold(beginning(text));
     char prev = 0;
     for (int i = 0; i < folded.length(); i++) {
       char c = folded.charAt(i);

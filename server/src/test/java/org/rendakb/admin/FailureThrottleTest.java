@@ -10,7 +10,7 @@ class FailureThrottleTest {
   @Test
   void memoryIsBoundedWhateverTheNumberOfAddresses() {
     FailureThrottle throttle = new FailureThrottle(
-        new FailureThrottle.Settings(1, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(10), 100));
+        new FailureThrottle.Settings(2, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(10), 100));
     for (int i = 0; i < 100_000; i++) {
       throttle.failed("10.0." + (i >> 8) + "." + (i & 255));
     }
@@ -25,7 +25,7 @@ class FailureThrottleTest {
   @Test
   void theLockoutDoublesUpToItsMaximumAndSuccessClearsIt() {
     FailureThrottle throttle = new FailureThrottle(
-        new FailureThrottle.Settings(2, Duration.ofSeconds(10), Duration.ofSeconds(35), Duration.ofMinutes(10), 10));
+        new FailureThrottle.Settings(3, Duration.ofSeconds(10), Duration.ofSeconds(35), Duration.ofMinutes(10), 10));
     throttle.failed("a");
     throttle.failed("a");
     assertTrue(throttle.lockedFor("a").isZero());

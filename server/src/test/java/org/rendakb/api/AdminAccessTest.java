@@ -20,9 +20,8 @@ import org.rendakb.admin.FailureThrottle;
 import picocli.CommandLine;
 
 /**
- * Who may change the index: off without a token (403), the slow-down of repeated wrong tokens from
- * one address (429 with Retry-After, even for the right token, until the lockout ends), and the
- * configuration defaults and refusals at startup.
+ * Who may change the index: off without a token (403), and the configuration defaults and refusals
+ * at startup. The slow-down of wrong tokens is {@link AdminThrottleTest}, on a clock it moves.
  */
 class AdminAccessTest {
   static final String TOKEN = "access-test-token-fedcba9876543210";
@@ -56,32 +55,6 @@ class AdminAccessTest {
       assertTrue(error.contains("KB_ADMIN_TOKEN") && error.contains("--admin-token-file"), error);
     }
     assertTrue(Files.notExists(AdminConfig.defaultData(index)), "a read-only server creates no data folder");
-  }
-
-  @Test
-  void repeatedWrongTokensFromOneAddressAreSlowedDown() throws Exception {
-    AdminHttp right = new AdminHttp(guarded.port(), TOKEN);
-    AdminHttp wrong = right.withToken("wrong-token-000000000000000000");
-    assertEquals(200, right.get("/api/reindex").status());
-    for (int i = 0; i < 4; i++) {
-      assertEquals(401, wrong.get("/api/reindex").status(), "failure " + (i + 1));
-    }
-    // the fourth failure locked the address for 1 s: refused without looking at the token
-    AdminHttp.Answer locked = right.get("/api/reindex");
-    assertEquals(429, locked.status(), locked.text());
-    assertEquals("1", locked.header("Retry-After"));
-    assertTrue(locked.json().get("error").asText().startsWith("too many failed attempts"), locked.text());
-    assertEquals(429, wrong.get("/api/reindex").status());
-    Thread.sleep(1_100);
-    // the next failure doubles the lockout
-    assertEquals(401, wrong.get("/api/reindex").status());
-    assertEquals("2", right.get("/api/reindex").header("Retry-After"));
-    Thread.sleep(2_100);
-    assertEquals(200, right.get("/api/reindex").status(), "the lockout ends, and the right token clears the record");
-    for (int i = 0; i < 3; i++) {
-      assertEquals(401, wrong.get("/api/reindex").status());
-    }
-    assertEquals(200, right.get("/api/reindex").status());
   }
 
   @Test
