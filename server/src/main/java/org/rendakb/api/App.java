@@ -76,6 +76,7 @@ public final class App {
       config.routes.get("/api/documents/{id}/file", handlers::file);
       config.routes.get("/api/documents/{id}/similar", handlers::similar);
       KnowledgeRoutes.register(config.routes, service);
+      PageRoutes.register(config.routes, service);
       AdminRoutes.register(config, serverConfig, service.index());
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -136,7 +137,7 @@ public final class App {
 
     void file(Context ctx) throws Exception {
       OriginalFile file = service.file(ctx.pathParam("id"));
-      ctx.contentType(file.contentType());
+      ctx.contentType(ServedContentType.of(file));
       ctx.header("Content-Disposition", "inline; filename*=UTF-8''"
           + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
       // the file is hostile input: an HTML original must not run scripts in the application's origin
