@@ -40,6 +40,15 @@ final class PageFixture {
 
   private PageFixture() {}
 
+  /** Forty items of 第一条, so that 第二条 stands a few screens down the document. */
+  private static String enumeration() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= 40; i++) {
+      sb.append(i > 1 ? "\n\n" : "").append("（").append(i).append("）第").append(i).append("类养老服务事项的组织实施、质量标准和监督管理；");
+    }
+    return sb.toString();
+  }
+
   static Path write(Path dir) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("utf8-report.txt"), "养老服务调研报告\n\n" + UTF8_LINE + "\n", StandardCharsets.UTF_8);
@@ -49,7 +58,9 @@ final class PageFixture {
     Files.writeString(dir.resolve(LAW_TITLE + "(2020-03-26).md"), String.join("\n\n",
         "# " + LAW_TITLE, "2020年3月26日某省第十三届人民代表大会常务委员会第十七次会议通过", "<!-- INFO END -->",
         "## 第一章 总则",
-        "第一条 为了促进养老服务发展，满足老年人多层次养老服务需求，根据有关法律、行政法规，结合本省实际，制定本条例。",
+        "第一条 为了促进养老服务发展，满足老年人多层次养老服务需求，根据有关法律、行政法规，结合本省实际，制定本条例。"
+            + "本条例所称养老服务，包括下列事项：",
+        enumeration(),
         "第二条 各级人民政府应当加强对养老服务工作的领导，建立健全养老服务体系。",
         ARTICLE_TWO_SECOND,
         "第三条 养老服务应当坚持政府主导、社会参与、市场运作的原则。") + "\n", StandardCharsets.UTF_8);
