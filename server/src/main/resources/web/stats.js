@@ -1,6 +1,6 @@
 // 统计表: documents counted by two dimensions (GET /api/stats) under the search's filters, with
 // row and column totals, exportable as CSV or Excel.
-import { $, FILTERS, api, el, go, labelOf, params } from './dom.js';
+import { $, FILTERS, api, el, errorBox, go, labelOf, params } from './dom.js';
 import { searchQuery } from './search.js';
 
 const DIMENSIONS = ['region', 'year', 'type', 'body', 'committee'];
@@ -26,7 +26,13 @@ export async function renderStats(p) {
       el('a', { class: 'button', id: 'stats-xlsx', href: `/api/stats.xlsx?${query}`, download: '统计表.xlsx', text: '导出 Excel' }), ' ',
       el('a', { href: back.toString() ? `/?${back}` : '/', text: '返回检索结果', onclick: (e) => { e.preventDefault(); go(back); } })),
     el('p', { text: '正在统计…', id: 'stats-status' }));
-  const t = await api(`/api/stats?${query}`);
+  let t;
+  try {
+    t = await api(`/api/stats?${query}`);
+  } catch (e) {
+    $('stats-status').replaceChildren(errorBox(e));
+    return;
+  }
   const cell = (filtersOf, n) => {
     if (!n) return el('td', { class: 'zero', text: '0' });
     const link = new URLSearchParams(searchQuery(p));

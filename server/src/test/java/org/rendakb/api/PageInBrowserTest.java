@@ -174,6 +174,15 @@ class PageInBrowserTest {
     WebElement first = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#precedent-results li")));
     assertEquals("《" + PageFixture.LAW_TITLE + "》第二条（某省人民代表大会常务委员会，2020年3月26日）", first.getAttribute("data-citation"));
     browser.screenshot("page-precedent");
+    // a timeline bar filters the precedents by its year; a second click removes the filter
+    browser.driver.findElement(By.cssSelector("#timeline .bar")).click();
+    browser.wait.until(d -> browser.url().contains("year=2020"));
+    browser.settle();
+    browser.wait.until(d -> d.findElements(By.cssSelector("#timeline .bar.selected")).size() == 1);
+    browser.driver.findElement(By.cssSelector("#timeline .bar.selected")).click();
+    browser.wait.until(d -> !browser.url().contains("year="));
+    browser.settle();
+    first = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#precedent-results li")));
     first.findElement(By.cssSelector("a")).click();
     browser.wait.until(d -> browser.url().contains("view=doc") && browser.url().contains("passage="));
     WebElement passage = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-text .passage")));
