@@ -20,10 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * The page's APIs over a real index of {@link PageFixture} and the seeds, on the real server:
@@ -38,12 +34,7 @@ class PageApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    List<Path> inputs = new ArrayList<>(PageFixture.inputs(tmp));
-    inputs.add(TestCorpus.seeds(tmp.resolve("seeds")));
-    Path index = tmp.resolve("index");
-    TestCorpus.index(index, inputs);
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, inputs, null)).start();
+    app = PageFixture.serve(tmp);
     http = new Http(app.port());
   }
 

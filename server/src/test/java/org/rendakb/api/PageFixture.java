@@ -1,11 +1,16 @@
 package org.rendakb.api;
 
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.rendakb.ServerConfig;
+import org.rendakb.search.Abbreviations;
+import org.rendakb.search.IndexAccess;
+import org.rendakb.search.SearchService;
 
 /**
  * Files for the page's features, written by the test: a UTF-8 and a GB18030 text, a GBK web page
@@ -80,7 +85,12 @@ final class PageFixture {
     return dir;
   }
 
-  static List<Path> inputs(Path tmp) throws IOException {
-    return List.of(write(tmp.resolve("page-fixture")));
+  /** The fixture and the seeds indexed under {@code tmp}, served by the real server on a free port. */
+  static Javalin serve(Path tmp) throws Exception {
+    List<Path> inputs = List.of(write(tmp.resolve("page-fixture")), TestCorpus.seeds(tmp.resolve("seeds")));
+    Path index = tmp.resolve("index");
+    TestCorpus.index(index, inputs);
+    return App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
+        new ServerConfig(index, "127.0.0.1", 0, inputs, null)).start();
   }
 }

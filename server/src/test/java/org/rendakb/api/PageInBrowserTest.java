@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.rendakb.ServerConfig;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * The page as staff, drafters and researchers use it, in Debian's headless chromium over a real
@@ -46,12 +41,7 @@ class PageInBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-    List<Path> inputs = new ArrayList<>(PageFixture.inputs(tmp));
-    inputs.add(TestCorpus.seeds(tmp.resolve("seeds")));
-    Path index = tmp.resolve("index");
-    TestCorpus.index(index, inputs);
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, inputs, null)).start();
+    app = PageFixture.serve(tmp);
     http = new Http(app.port());
     browser = new Browser(http.base(), tmp.resolve("chrome-profile"), 1280, 1000);
   }
