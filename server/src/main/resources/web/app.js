@@ -23,6 +23,7 @@ async function render() {
   $('q').value = p.get('q') || '';
   $('sort').value = p.get('sort') || '';
   document.body.classList.remove('filters-open');
+  $('filters-toggle').setAttribute('aria-expanded', 'false');
   try {
     switch (p.get('view')) {
       case 'doc': showView('doc-view'); await renderDocument(p); break;

@@ -27,7 +27,7 @@ export function renderYearBars(box, years, height, bar) {
     const b = bar(year, count);
     b.style.height = count ? `${Math.max(4, Math.round((count / max) * height))}px` : '1px';
     if (!count) b.classList.add('zero');
-    const labelled = (i % every === 0 && all.length - 1 - i >= every / 2) || i === all.length - 1;
+    const labelled = (i % every === 0 && all.length - 1 - i >= every) || i === all.length - 1;
     box.append(el('span', { class: 'col' }, b, el('span', { class: 'year', 'aria-hidden': 'true', text: labelled ? String(year) : '' })));
   });
 }
