@@ -30,4 +30,6 @@ export function renderYearBars(box, years, height, bar) {
     const labelled = (i % every === 0 && all.length - 1 - i >= every) || i === all.length - 1;
     box.append(el('span', { class: 'col' }, b, el('span', { class: 'year', 'aria-hidden': 'true', text: labelled ? String(year) : '' })));
   });
+  // on a narrow screen the axis scrolls: show the recent years first
+  box.scrollLeft = box.scrollWidth;
 }
