@@ -85,6 +85,7 @@ public final class App {
       config.routes.get("/api/documents/{id}/text", handlers::text);
       config.routes.get("/api/documents/{id}/similar", handlers::similar);
       KnowledgeRoutes.register(config.routes, service);
+      PageRoutes.register(config.routes, service);
       AdminRoutes.register(config, serverConfig, service.index());
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -158,7 +159,7 @@ public final class App {
     void file(Context ctx) throws Exception {
       OriginalFile file = service.file(ctx.pathParam("id"));
       ServedType served = ServedType.of(file.contentType());
-      ctx.contentType(served.contentType());
+      ctx.contentType(served.inline() ? ServedContentType.of(file) : served.contentType());
       ctx.header("Content-Disposition", (served.inline() ? "inline" : "attachment") + "; filename*=UTF-8''"
           + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
       // the file is hostile input: an HTML original must not run scripts in the application's origin

@@ -115,7 +115,7 @@ public final class PrecedentSearcher {
       Parent p = parent(searcher, newest);
       hits.add(new PrecedentHit(p.id(), p.path(), p.title(), p.type(), p.date(), p.year(), p.body(), p.committee(),
           PassageMarker.mark(newest.text(), markGrams), newest.position(), round(best.similarity()),
-          best.exact() ? "exact" : "near", group.size() - 1));
+          best.exact() ? "exact" : "near", group.size() - 1, Articles.of(searcher.getIndexReader(), newest.doc(), newest.position())));
     }
     List<PrecedentResult.YearCount> timeline = folded.length() <= PHRASE_TIMELINE_MAX_CHARS
         ? phraseTimeline(searcher, text, filter)

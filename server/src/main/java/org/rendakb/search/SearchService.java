@@ -208,7 +208,7 @@ public final class SearchService {
   }
 
   /** The query over file documents, within the request's dates and facet filters. */
-  private static DrillDownQuery filtered(ReaderSearcher shared, SearchRequest request, Query query, boolean browse) {
+  static DrillDownQuery filtered(ReaderSearcher shared, SearchRequest request, Query query, boolean browse) {
     BooleanQuery.Builder base = new BooleanQuery.Builder()
         .add(query, browse ? Occur.FILTER : Occur.MUST)
         .add(DOCUMENTS, Occur.FILTER);
