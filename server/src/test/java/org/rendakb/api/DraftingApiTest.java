@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -21,11 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
 import org.rendakb.schema.FoldingCharFilter;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * The drafting tools over real HTTP on real corpus files: the 对照表 of two versions of a regulation
@@ -33,35 +27,23 @@ import org.rendakb.search.SearchService;
  * read back with POI, and 新提法 between two consecutive government work reports.
  */
 class DraftingApiTest {
-  static final String ADOPTION_2019 = "laws/行政法规/中国公民收养子女登记办法(2019-03-02).md";
-  static final String ADOPTION_2023 = "laws/行政法规/中国公民收养子女登记办法(2023-07-20).md";
-  static final String REPORT_2024 = "reports/2024年中华人民共和国国务院政府工作报告.txt";
-  static final String REPORT_2025 = "reports/2025年中华人民共和国国务院政府工作报告.txt";
+  static final String ADOPTION_2019 = DraftingCorpus.ADOPTION_2019;
+  static final String ADOPTION_2023 = DraftingCorpus.ADOPTION_2023;
+  static final String REPORT_2024 = DraftingCorpus.REPORT_2024;
+  static final String REPORT_2025 = DraftingCorpus.REPORT_2025;
 
   @TempDir static Path tmp;
   static Javalin app;
   static Http http;
-  static final Map<String, String> ids = new HashMap<>();
+  static Map<String, String> ids;
 
   @BeforeAll
   static void start() throws Exception {
-    Path corpus = TestCorpus.shared().resolve("corpus");
-    assumeTrue(Files.isDirectory(corpus.resolve("laws")), "the shared corpus is not beside the repository");
-    Path files = tmp.resolve("files");
-    for (String f : List.of(ADOPTION_2019, ADOPTION_2023, REPORT_2024, REPORT_2025)) {
-      Path to = files.resolve(f);
-      Files.createDirectories(to.getParent());
-      Files.copy(corpus.resolve(f), to);
-    }
-    Path index = tmp.resolve("index");
-    TestCorpus.index(index, List.of(files));
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(files), null)).start();
-    http = new Http(app.port());
-    for (JsonNode hit : http.json("/api/search", "q", "", "size", "50", "versions", "all").get("hits")) {
-      ids.put(hit.get("path").asText(), hit.get("id").asText());
-    }
-    assertEquals(4, ids.size(), ids.toString());
+    assumeTrue(DraftingCorpus.available(), "the shared corpus is not beside the repository");
+    DraftingCorpus.Served served = DraftingCorpus.start(tmp);
+    app = served.app();
+    http = served.http();
+    ids = served.ids();
   }
 
   @AfterAll
