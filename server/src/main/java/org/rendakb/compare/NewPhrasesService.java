@@ -35,6 +35,8 @@ import org.rendakb.search.Sentences;
 public final class NewPhrasesService {
   public static final int MAX_AGAINST = 10;
   public static final int MAX_SIZE = 200;
+  /** Chars of a long sentence kept on each side of the phrase. */
+  static final int CONTEXT = 60;
 
   private final SearchService documents;
   private final Phrases phrases = new Phrases();
@@ -105,15 +107,38 @@ public final class NewPhrasesService {
         break;
       }
       String p = f.phrase().text();
-      if (listed.stream().anyMatch(l -> l.contains(p) || p.contains(l))) {
+      if (listed.stream().anyMatch(l -> overlap(l, p) >= Phrases.MIN_CHARS || l.contains(p) || p.contains(l))) {
         continue;
       }
       listed.add(p);
-      int at = f.phrase().firstAt();
-      String sentence = f.text().substring(Sentences.start(f.text(), at), Sentences.end(f.text(), at)).strip();
-      out.add(new NewPhrases.Found(p, PassageMarker.markPhrase(sentence, p), Math.round(f.score() * 100) / 100.0));
+      out.add(new NewPhrases.Found(p, PassageMarker.markPhrase(sentence(f.text(), f.phrase()), p),
+          Math.round(f.score() * 100) / 100.0));
     }
     return out;
+  }
+
+  /** The sentence the phrase first stands in, cut to {@link #CONTEXT} chars either side of it. */
+  private static String sentence(String text, Phrases.Phrase p) {
+    int at = p.firstAt();
+    int start = Math.max(Sentences.start(text, at), at - CONTEXT);
+    int end = Math.min(Sentences.end(text, at), at + p.text().length() + CONTEXT);
+    String s = text.substring(start, end).strip();
+    return (start > Sentences.start(text, at) ? "…" : "") + s + (end < Sentences.end(text, at) ? "…" : "");
+  }
+
+  /** The longest run of chars two phrases share (高水平社会主义市场经济 and 水平社会主义市场经济体制 share nine). */
+  static int overlap(String x, String y) {
+    int best = 0;
+    for (int i = 0; i < x.length(); i++) {
+      for (int j = 0; j < y.length(); j++) {
+        int k = 0;
+        while (i + k < x.length() && j + k < y.length() && x.charAt(i + k) == y.charAt(j + k)) {
+          k++;
+        }
+        best = Math.max(best, k);
+      }
+    }
+    return best;
   }
 
   private static String text(DocumentView d) {

@@ -2,7 +2,6 @@ package org.rendakb.eval;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,8 @@ final class SpanEvaluation {
               k.holdsAll(), k.holdsOne(), k.p50Ms(), k.p99Ms()));
         }
       }
+      s.append(String.format("%nSpans / single passages, same run, interleaved: p50 x%.2f, p99 x%.2f%n",
+          spans.getLast().p50Ms() / single.getLast().p50Ms(), spans.getLast().p99Ms() / single.getLast().p99Ms()));
       if (!misses.isEmpty()) {
         s.append("\nFirst hit not holding every sentence (spans):\n");
         misses.forEach(m -> s.append("- ").append(m).append('\n'));
@@ -40,31 +41,49 @@ final class SpanEvaluation {
 
   private SpanEvaluation() {}
 
+  /**
+   * Both searchers on each paste in turn (which goes first alternates), so that the load of the
+   * machine weighs on both alike and their latencies can be compared as a ratio.
+   */
   static Report run(IndexSearcher searcher, List<PastedParagraphs.Paste> pastes) throws IOException {
+    PrecedentSearcher spans = new PrecedentSearcher(true);
+    PrecedentSearcher single = new PrecedentSearcher(false);
+    for (var p : pastes.subList(0, Math.min(20, pastes.size()))) {
+      spans.search(searcher, p.text(), null, PrecedentEvaluation.DEPTH); // warm-up
+      single.search(searcher, p.text(), null, PrecedentEvaluation.DEPTH);
+    }
+    Map<String, List<double[]>> withSpans = new LinkedHashMap<>();
+    Map<String, List<double[]>> without = new LinkedHashMap<>();
     List<String> misses = new ArrayList<>();
-    List<Score> spans = score(new PrecedentSearcher(true), searcher, pastes, misses);
-    List<Score> single = score(new PrecedentSearcher(false), searcher, pastes, new ArrayList<>());
-    return new Report(spans, single, misses);
+    for (int i = 0; i < pastes.size(); i++) {
+      var p = pastes.get(i);
+      if (i % 2 == 0) {
+        withSpans.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(spans, searcher, p, misses));
+        without.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(single, searcher, p, null));
+      } else {
+        without.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(single, searcher, p, null));
+        withSpans.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(spans, searcher, p, misses));
+      }
+    }
+    return new Report(scores(withSpans), scores(without), misses);
   }
 
-  private static List<Score> score(PrecedentSearcher precedents, IndexSearcher searcher, List<PastedParagraphs.Paste> pastes,
+  /** {holds all, holds one, milliseconds} of one search. */
+  private static double[] one(PrecedentSearcher precedents, IndexSearcher searcher, PastedParagraphs.Paste p,
       List<String> misses) throws IOException {
-    for (var p : pastes.subList(0, Math.min(20, pastes.size()))) {
-      precedents.search(searcher, p.text(), null, PrecedentEvaluation.DEPTH); // warm-up
+    long start = System.nanoTime();
+    List<PrecedentHit> hits = precedents.search(searcher, p.text(), null, PrecedentEvaluation.DEPTH).hits();
+    double ms = (System.nanoTime() - start) / 1e6;
+    String first = hits.isEmpty() ? "" : DraftText.folded(PrecedentEvaluation.unmark(hits.getFirst().passage()));
+    boolean all = p.sentences().stream().allMatch(s -> first.contains(DraftText.folded(s)));
+    boolean one = p.sentences().stream().anyMatch(s -> first.contains(DraftText.folded(s)));
+    if (!all && misses != null) {
+      misses.add("[" + p.kind() + "] `" + p.text() + "` → `" + first + "`");
     }
-    Map<String, List<double[]>> byKind = new LinkedHashMap<>();
-    for (var p : pastes) {
-      long start = System.nanoTime();
-      List<PrecedentHit> hits = precedents.search(searcher, p.text(), null, PrecedentEvaluation.DEPTH).hits();
-      double ms = (System.nanoTime() - start) / 1e6;
-      String first = hits.isEmpty() ? "" : DraftText.folded(PrecedentEvaluation.unmark(hits.getFirst().passage()));
-      boolean all = p.sentences().stream().allMatch(s -> first.contains(DraftText.folded(s)));
-      boolean one = p.sentences().stream().anyMatch(s -> first.contains(DraftText.folded(s)));
-      if (!all) {
-        misses.add("[" + p.kind() + "] `" + p.text() + "` → `" + first + "`");
-      }
-      byKind.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(new double[] {all ? 1 : 0, one ? 1 : 0, ms});
-    }
+    return new double[] {all ? 1 : 0, one ? 1 : 0, ms};
+  }
+
+  private static List<Score> scores(Map<String, List<double[]>> byKind) {
     List<Score> out = new ArrayList<>();
     List<double[]> every = new ArrayList<>();
     byKind.forEach((kind, rows) -> {
