@@ -181,6 +181,28 @@ class DraftingApiTest {
   }
 
   @Test
+  void twoPastedSentencesFindTheSpanTheyCameFrom() throws Exception {
+    String text = http.json("/api/documents/" + ids.get(REPORT_2025)).get("text").asText();
+    List<org.rendakb.passages.Passage> passages = new org.rendakb.passages.PassageSplitter().split(text);
+    int i = passages.size() / 2;
+    while (passages.get(i).text().length() < 20 || passages.get(i + 1).text().length() < 20) {
+      i++;
+    }
+    String paste = passages.get(i).text() + passages.get(i + 1).text();
+    JsonNode first = http.json("/api/precedents", "q", paste).get("hits").get(0);
+    assertEquals(ids.get(REPORT_2025), first.get("doc_id").asText());
+    assertEquals("exact", first.get("match").asText());
+    assertEquals(first.get("position").asInt() + 1, first.get("end_position").asInt(), first.toString());
+    assertEquals(paste, unescape(first.get("passage").asText().replaceAll("</?mark>", "")));
+    assertTrue(first.get("passage").asText().startsWith("<mark>"), first.toString());
+
+    // one sentence alone is one passage, as before
+    JsonNode one = http.json("/api/precedents", "q", passages.get(i).text()).get("hits").get(0);
+    assertEquals(one.get("position").asInt(), one.get("end_position").asInt());
+    assertEquals(passages.get(i).text(), unescape(one.get("passage").asText().replaceAll("</?mark>", "")));
+  }
+
+  @Test
   void badRequestsAreRefusedInPlainWords() throws Exception {
     Http.Answer noB = http.get("/api/compare", "a", ids.get(ADOPTION_2019));
     assertEquals(400, noB.status());
