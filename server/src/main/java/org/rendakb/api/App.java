@@ -86,6 +86,7 @@ public final class App {
       config.routes.get("/api/documents/{id}/similar", handlers::similar);
       KnowledgeRoutes.register(config.routes, service);
       PageRoutes.register(config.routes, service);
+      DraftingRoutes.register(config.routes, service);
       AdminRoutes.register(config, serverConfig, service.index());
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

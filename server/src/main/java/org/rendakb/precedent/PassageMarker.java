@@ -7,8 +7,30 @@ import org.rendakb.schema.FoldingCharFilter;
  * Marks the chars of a passage that belong to a bigram the query shares, on the original text
  * (folding is one char for one char, so positions line up), escaping everything else.
  */
-final class PassageMarker {
+public final class PassageMarker {
   private PassageMarker() {}
+
+  /** The text escaped, with each occurrence of {@code phrase} (as written) in {@code <mark>}. */
+  public static String markPhrase(String text, String phrase) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    int from = 0;
+    for (int at = phrase.isEmpty() ? -1 : text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, from)) {
+      escape(text.substring(from, at), out);
+      out.append("<mark>");
+      escape(phrase, out);
+      out.append("</mark>");
+      from = at + phrase.length();
+    }
+    escape(text.substring(from), out);
+    return out.toString();
+  }
+
+  /** Document text is hostile when rendered: every char HTML gives meaning to, escaped. */
+  public static void escape(String text, StringBuilder out) {
+    for (int i = 0; i < text.length(); i++) {
+      escape(text.charAt(i), out);
+    }
+  }
 
   static String mark(String passage, Set<String> queryBigrams) {
     String folded = FoldingCharFilter.fold(passage);

@@ -77,9 +77,34 @@ public final class PrecedentSearcher {
 
   private final Analyzer bigrams = Analyzers.bigrams();
 
-  /** {@code days}: the parent's date as epoch days, or its year's first day, or MIN_VALUE. */
-  private record Candidate(int doc, String parent, int position, String text, String canonical, double similarity,
-      float bm25, boolean exact, Integer year, long days) {}
+  /**
+   * One passage, or a span of consecutive ones from {@code doc} to {@code lastDoc} ({@link Spans});
+   * {@code days}: the parent's date as epoch days, or its year's first day, or MIN_VALUE.
+   */
+  record Candidate(int doc, int lastDoc, String parent, int position, String text, String canonical, double similarity,
+      float bm25, boolean exact, Integer year, long days) {
+    boolean holds(Candidate other) {
+      return parent.equals(other.parent) && other.doc >= doc && other.lastDoc <= lastDoc;
+    }
+  }
+
+  /** Exact occurrences first, then by similarity; ties broken by BM25, then parent and position for stable lists. */
+  static final Comparator<Candidate> RANKING = Comparator.comparing(Candidate::exact).reversed()
+      .thenComparing(Comparator.comparingDouble(Candidate::similarity).reversed())
+      .thenComparing(Comparator.comparingDouble(Candidate::bm25).reversed())
+      .thenComparing(Candidate::parent)
+      .thenComparingInt(Candidate::position);
+
+  private final boolean spans;
+
+  public PrecedentSearcher() {
+    this(true);
+  }
+
+  /** {@code spans}: a pasted paragraph may find the run of passages it came from (false: single passages, as before). */
+  public PrecedentSearcher(boolean spans) {
+    this.spans = spans;
+  }
 
   private record Parent(String id, String path, String title, String type, String date, Integer year, String body,
       String committee) {}
@@ -94,6 +119,9 @@ public final class PrecedentSearcher {
     Set<String> queryGrams = DraftText.bigrams(canonical);
 
     List<Candidate> candidates = candidates(searcher, text, canonical, folded, queryGrams, filter);
+    if (spans) {
+      candidates = Spans.grow(searcher.getIndexReader(), candidates, folded, queryGrams);
+    }
     // group identical passages (after canonical folding) under the newest document holding one
     Map<String, List<Candidate>> groups = new LinkedHashMap<>();
     for (Candidate c : candidates) {
@@ -114,8 +142,10 @@ public final class PrecedentSearcher {
           .orElse(best);
       Parent p = parent(searcher, newest);
       hits.add(new PrecedentHit(p.id(), p.path(), p.title(), p.type(), p.date(), p.year(), p.body(), p.committee(),
-          PassageMarker.mark(newest.text(), markGrams), newest.position(), round(best.similarity()),
-          best.exact() ? "exact" : "near", group.size() - 1, Articles.of(searcher.getIndexReader(), newest.doc(), newest.position())));
+          PassageMarker.mark(newest.text(), markGrams), newest.position(),
+          newest.position() + newest.lastDoc() - newest.doc(), round(best.similarity()),
+          best.exact() ? "exact" : "near", group.size() - 1,
+          Articles.of(searcher.getIndexReader(), newest.doc(), newest.position())));
     }
     List<PrecedentResult.YearCount> timeline = folded.length() <= PHRASE_TIMELINE_MAX_CHARS
         ? phraseTimeline(searcher, text, filter)
@@ -174,28 +204,36 @@ public final class PrecedentSearcher {
       }
       String parent = parents.lookupOrd(parents.nextOrd()).utf8ToString();
       int position = (int) longValue(positions, local, 0);
-      String passageFolded = DraftText.folded(passage);
-      String passageCanonical = DraftText.canonicalOfFolded(passageFolded);
-      Set<String> grams = DraftText.bigrams(passageCanonical);
-      int shared = 0;
-      for (String g : queryGrams) {
-        if (grams.contains(g)) {
-          shared++;
-        }
-      }
-      double coversQuery = shared / (double) Math.max(1, queryGrams.size());
-      double coversPassage = shared / (double) Math.max(1, grams.size());
-      double dice = 2.0 * shared / Math.max(1, queryGrams.size() + grams.size());
-      double similarity = 0.5 * dice + 0.25 * coversQuery + 0.25 * coversPassage;
-      boolean exact = passageFolded.contains(folded);
-      out.add(new Candidate(sd.doc, parent, position, passage, passageCanonical, similarity, sd.score, exact, year, days));
+      out.add(scored(sd.doc, sd.doc, parent, position, passage, folded, queryGrams, sd.score, year, days));
     }
-    out.sort(Comparator.comparing(Candidate::exact).reversed()
-        .thenComparing(Comparator.comparingDouble(Candidate::similarity).reversed())
-        .thenComparing(Comparator.comparingDouble(Candidate::bm25).reversed())
-        .thenComparing(Candidate::parent)
-        .thenComparingInt(Candidate::position));
+    out.sort(RANKING);
     return out;
+  }
+
+  /** A span of passages {@code first..last} of the seed's document, whose texts joined are {@code text}. */
+  static Candidate candidate(int first, int last, Candidate seed, String text, String folded, Set<String> queryGrams) {
+    return scored(first, last, seed.parent(), seed.position() - (seed.doc() - first), text, folded, queryGrams,
+        seed.bm25(), seed.year(), seed.days());
+  }
+
+  /** Similarity in both directions: a fragment finds its whole sentence, and two pasted sentences each of theirs. */
+  private static Candidate scored(int first, int last, String parent, int position, String passage, String folded,
+      Set<String> queryGrams, float bm25, Integer year, long days) {
+    String passageFolded = DraftText.folded(passage);
+    String passageCanonical = DraftText.canonicalOfFolded(passageFolded);
+    Set<String> grams = DraftText.bigrams(passageCanonical);
+    int shared = 0;
+    for (String g : queryGrams) {
+      if (grams.contains(g)) {
+        shared++;
+      }
+    }
+    double coversQuery = shared / (double) Math.max(1, queryGrams.size());
+    double coversPassage = shared / (double) Math.max(1, grams.size());
+    double dice = 2.0 * shared / Math.max(1, queryGrams.size() + grams.size());
+    double similarity = 0.5 * dice + 0.25 * coversQuery + 0.25 * coversPassage;
+    boolean exact = passageFolded.contains(folded);
+    return new Candidate(first, last, parent, position, passage, passageCanonical, similarity, bm25, exact, year, days);
   }
 
   /**

@@ -6,14 +6,14 @@ package org.rendakb.search;
  * bounds in Chinese text at several times the cost (its rules are built for every text and walk
  * back through a long law to find a safe point), which was a seventh of a topic search.
  */
-final class Sentences {
+public final class Sentences {
   private static final String TERMINATORS = "。！？!?";
   private static final String CLOSERS = "”’」』）)\"'";
 
   private Sentences() {}
 
   /** Where the sentence holding {@code at} begins. */
-  static int start(String text, int at) {
+  public static int start(String text, int at) {
     int i = Math.min(at, text.length());
     while (i > 0 && !endsBefore(text, i)) {
       i--;
@@ -22,7 +22,7 @@ final class Sentences {
   }
 
   /** Where the sentence holding {@code at} ends (exclusive): after its terminator and closers, or at the line end. */
-  static int end(String text, int at) {
+  public static int end(String text, int at) {
     int n = text.length();
     for (int i = Math.max(at, 0); i < n; i++) {
       char c = text.charAt(i);

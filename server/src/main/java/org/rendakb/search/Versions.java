@@ -75,6 +75,16 @@ public final class Versions {
     return groups.get(group);
   }
 
+  /** The versions of the law the document with this id belongs to, newest first; empty when it has no other. */
+  public List<Version> ofId(String id) {
+    for (List<Version> group : groups) {
+      if (group.stream().anyMatch(v -> v.id().equals(id))) {
+        return group;
+      }
+    }
+    return List.of();
+  }
+
   /** How many documents can be folded into another version's hit at most: all versions but one per law. */
   int foldable() {
     return groupOf.size() - groups.size();

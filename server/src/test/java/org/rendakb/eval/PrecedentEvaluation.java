@@ -31,6 +31,10 @@ public final class PrecedentEvaluation {
     List<String> answers() {
       List<String> all = new ArrayList<>(alternatives);
       all.add(0, expected);
+      if (!alternatives.isEmpty()) {
+        // pasted sentences: the span of all of them is right too (precedent spans)
+        all.add(expected + String.join("", alternatives));
+      }
       return all;
     }
   }

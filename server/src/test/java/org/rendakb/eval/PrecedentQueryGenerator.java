@@ -131,7 +131,7 @@ public final class PrecedentQueryGenerator {
     return queries;
   }
 
-  private static boolean goodSentence(String s) {
+  static boolean goodSentence(String s) {
     if (s.length() < 20 || s.length() > 120 || s.startsWith("#") || s.contains("|")) {
       return false;
     }
