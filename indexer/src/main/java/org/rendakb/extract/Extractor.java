@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,8 @@ import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.rendakb.clean.HtmlCleaner;
 import org.rendakb.clean.TextCleaner;
+import org.rendakb.ocr.Ocr;
+import org.rendakb.ocr.OcrOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
@@ -55,6 +58,9 @@ public final class Extractor implements AutoCloseable {
   private static final MediaType HTML = MediaType.text("html");
   private static final MediaType XHTML = MediaType.application("xhtml+xml");
   private static final MediaType PDF_TYPE = MediaType.application("pdf");
+  /** Image types Tesseract reads; other images are left to Tika, which finds no text in them. */
+  private static final java.util.Set<String> OCR_IMAGES =
+      java.util.Set.of("image/png", "image/jpeg", "image/tiff", "image/bmp", "image/gif");
 
   private final ExtractorLimits limits;
   private final AutoDetectParser parser;
@@ -63,6 +69,9 @@ public final class Extractor implements AutoCloseable {
   private final PdfBombCheck pdfBombCheck = new PdfBombCheck();
   private final TextCleaner cleaner = new TextCleaner();
   private final HtmlCleaner htmlCleaner = new HtmlCleaner();
+  private final Ocr ocr;
+  private final PaginatedReader paginated;
+  private final OfdReader ofd = new OfdReader();
   private final ExecutorService workers =
       Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("tika-parse-", 0).factory());
 
@@ -70,8 +79,15 @@ public final class Extractor implements AutoCloseable {
     this(ExtractorLimits.defaults());
   }
 
+  /** With OCR by Tesseract on PATH, if it is there, and no cache of recognised pages. */
   public Extractor(ExtractorLimits limits) {
+    this(limits, Ocr.detect(OcrOptions.defaults(null)));
+  }
+
+  public Extractor(ExtractorLimits limits, Ocr ocr) {
     this.limits = limits;
+    this.ocr = ocr;
+    this.paginated = new PaginatedReader(ocr, cleaner);
     // an entry bigger than four bytes per char of the write limit cannot be read whole anyway
     this.zipBombCheck = new ZipBombCheck(Math.max(100L << 20, (long) limits.maxChars() * 4 * 4));
     TikaConfig config;
@@ -102,22 +118,84 @@ public final class Extractor implements AutoCloseable {
           size >> 20, limits.maxFileBytes() >> 20));
     }
     String name = file.getFileName().toString();
-    return bounded(() -> {
+    Parsed parsed = bounded(() -> {
       Metadata metadata = named(name);
       try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
         return parse(in, metadata);
       }
     });
+    return finish(parsed, file);
   }
 
-  /** For uploads: the stream is read within the same bounds; the name helps type detection. */
+  /**
+   * For uploads: the stream is copied to a temporary file (OCR and OFD read files by pages) and read
+   * within the same bounds; the name helps type detection.
+   */
   public ExtractedText extract(InputStream stream, String fileName) throws ExtractionException {
-    return bounded(() -> {
-      Metadata metadata = named(fileName);
-      try (TikaInputStream in = TikaInputStream.get(stream)) {
-        return parse(in, metadata);
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("rendakb-upload-");
+      String safe = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+      Path file = dir.resolve(safe);
+      Files.copy(stream, file);
+      return extract(file);
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      throw new ExtractionException("cannot read the upload: " + e.getMessage(), e);
+    } finally {
+      if (dir != null) {
+        try (var files = Files.list(dir)) {
+          for (Path p : files.toList()) {
+            Files.deleteIfExists(p);
+          }
+          Files.deleteIfExists(dir);
+        } catch (IOException e) {
+          log.debug("temporary upload copy {} left behind: {}", dir, e.getMessage());
+        }
       }
-    });
+    }
+  }
+
+  /** Whether Tesseract is here, in words, for the log and /api/health. */
+  public Ocr ocr() {
+    return ocr;
+  }
+
+  /**
+   * What the bounded parse hands on: a finished text, or the raw pages of a PDF, an image or an
+   * OFD file, which are read page by page outside the parse's time limit (OCR has bounds of its own).
+   */
+  private sealed interface Parsed {}
+
+  private record Done(ExtractedText text) implements Parsed {}
+
+  private record Paged(String raw, String contentType, Map<String, String> properties, boolean truncated) implements Parsed {}
+
+  private record Image(String contentType) implements Parsed {}
+
+  private record Ofd(OfdReader.Read read) implements Parsed {}
+
+  private ExtractedText finish(Parsed parsed, Path file) throws ExtractionException {
+    return switch (parsed) {
+      case Done d -> d.text();
+      case Paged p -> paged(paginated.pdf(file, p.raw()), p.contentType(), p.properties(), p.truncated());
+      case Image i -> paged(paginated.image(file), i.contentType(), Map.of(), false);
+      case Ofd o -> paged(paginated.pages(o.read().pages()), OfdReader.TYPE, o.read().properties(), false);
+    };
+  }
+
+  private ExtractedText paged(PaginatedReader.Joined joined, String contentType, Map<String, String> properties,
+      boolean truncated) throws ExtractionException {
+    String text = joined.text();
+    List<Integer> starts = joined.starts();
+    if (text.length() > limits.maxChars()) {
+      text = text.substring(0, limits.maxChars());
+      truncated = true;
+    }
+    ExtractedText checked = checked(text, contentType, properties, truncated);
+    String note = joined.note() == null ? checked.note()
+        : checked.note() == null ? joined.note() : checked.note() + "; " + joined.note();
+    return new ExtractedText(checked.text(), contentType, checked.properties(), checked.truncated(), note, starts,
+        joined.ocr());
   }
 
   private static Metadata named(String fileName) {
@@ -129,11 +207,11 @@ public final class Extractor implements AutoCloseable {
   }
 
   private interface Parse {
-    ExtractedText run() throws Exception;
+    Parsed run() throws Exception;
   }
 
-  private ExtractedText bounded(Parse parse) throws ExtractionException {
-    Future<ExtractedText> future = workers.submit(parse::run);
+  private Parsed bounded(Parse parse) throws ExtractionException {
+    Future<Parsed> future = workers.submit(parse::run);
     try {
       return future.get(limits.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -159,17 +237,23 @@ public final class Extractor implements AutoCloseable {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
-  private ExtractedText parse(TikaInputStream in, Metadata metadata) throws IOException, ExtractionException {
+  private Parsed parse(TikaInputStream in, Metadata metadata) throws IOException, ExtractionException {
     String plain = PlainTextNames.typeOf(metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY), in);
     if (plain != null) {
-      return plainText(in, metadata, plain);
+      return new Done(plainText(in, metadata, plain));
     }
     MediaType type = parser.getDetector().detect(in, metadata).getBaseType();
     if (type.equals(HTML) || type.equals(XHTML)) {
-      return html(in, metadata, type.toString());
+      return new Done(html(in, metadata, type.toString()));
+    }
+    if (OCR_IMAGES.contains(type.toString())) {
+      return new Image(type.toString());
     }
     if (isZip(in)) {
       zipBombCheck.check(in.getPath());
+      if (OfdReader.isOfd(in.getPath())) {
+        return new Ofd(ofd.read(in.getPath()));
+      }
     }
     if (type.equals(PDF_TYPE)) {
       pdfBombCheck.check(in.getPath());
@@ -179,7 +263,7 @@ public final class Extractor implements AutoCloseable {
     context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
     boolean truncated = false;
     try {
-      parser.parse(in, new BodyContentHandler(out), metadata, context);
+      parser.parse(in, new BodyContentHandler(new PageMarks(out)), metadata, context);
     } catch (SAXException e) {
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
         throw new ExtractionException("corrupt or truncated file: " + shortMessage(e), e);
@@ -193,7 +277,10 @@ public final class Extractor implements AutoCloseable {
     // the parser may refine the detected type (e.g. a docx that is really text); report what it parsed
     MediaType parsed = MediaType.parse(metadata.get(Metadata.CONTENT_TYPE));
     String contentType = (parsed == null ? type : parsed.getBaseType()).toString();
-    return result(out.toString(), contentType, properties(metadata), truncated);
+    if (contentType.equals(PDF_TYPE.toString())) {
+      return new Paged(out.toString(), contentType, properties(metadata), truncated);
+    }
+    return new Done(result(out.toString(), contentType, properties(metadata), truncated));
   }
 
   private static boolean isZip(TikaInputStream in) throws IOException {
@@ -246,10 +333,14 @@ public final class Extractor implements AutoCloseable {
 
   private ExtractedText result(String raw, String contentType, Map<String, String> properties, boolean truncated)
       throws ExtractionException {
-    String text = cleaner.clean(raw, contentType);
+    return checked(cleaner.clean(raw, contentType), contentType, properties, truncated);
+  }
+
+  private ExtractedText checked(String text, String contentType, Map<String, String> properties, boolean truncated)
+      throws ExtractionException {
     if (text.isBlank()) {
       if (contentType.equals("application/pdf")) {
-        throw new ExtractionException("no text found (scanned PDF without text layer?)");
+        throw new ExtractionException("no text found (the PDF's pages hold neither text nor a scanned image)");
       }
       if (contentType.equals("application/octet-stream")) {
         throw new ExtractionException("unsupported or binary file (application/octet-stream)");
