@@ -107,8 +107,12 @@ public final class Extractor implements AutoCloseable {
     long size;
     try {
       size = Files.size(file);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new ExtractionException("cannot read the file: no permission", e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ExtractionException("cannot read the file: it was removed or renamed while the run went on", e);
     } catch (IOException e) {
-      throw new ExtractionException("cannot read the file: " + e.getMessage(), e);
+      throw new ExtractionException("cannot read the file (a disk or network error)", e);
     }
     if (size == 0) {
       throw new ExtractionException("empty file");
@@ -229,7 +233,8 @@ public final class Extractor implements AutoCloseable {
       if (cause instanceof OutOfMemoryError) {
         throw new ExtractionException("the file needs more memory than parsing one file may take");
       }
-      throw new ExtractionException(reason(cause), cause);
+      log.debug("parser's own words: {}", shortMessage(cause));
+      throw new ExtractionException(reason(cause, null), cause);
     }
   }
 
@@ -266,13 +271,15 @@ public final class Extractor implements AutoCloseable {
       parser.parse(in, new BodyContentHandler(new PageMarks(out)), metadata, context);
     } catch (SAXException e) {
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-        throw new ExtractionException("corrupt or truncated file: " + shortMessage(e), e);
+        log.debug("parser's own words on a {} file: {}", type, shortMessage(e));
+        throw new ExtractionException(CORRUPT + " (" + kind(type.toString()) + ")", e);
       }
       truncated = true;
     } catch (ZeroByteFileException e) {
       throw new ExtractionException("empty file", e);
     } catch (TikaException e) {
-      throw new ExtractionException(reason(e), e);
+      log.debug("parser's own words on a {} file: {}", type, shortMessage(e));
+      throw new ExtractionException(reason(e, kind(type.toString())), e);
     }
     // the parser may refine the detected type (e.g. a docx that is really text); report what it parsed
     MediaType parsed = MediaType.parse(metadata.get(Metadata.CONTENT_TYPE));
@@ -378,20 +385,37 @@ public final class Extractor implements AutoCloseable {
     }
   }
 
-  private static String reason(Throwable e) {
+  /**
+   * The reason for a file a parser rejected, in words: a parser's own message names its internals
+   * (classes, offsets, stream names) and goes to the log only.
+   */
+  private static String reason(Throwable e, String kind) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof EncryptedDocumentException || t instanceof org.apache.poi.EncryptedDocumentException
           || t instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException) {
         return "encrypted (password-protected) document";
       }
       if (t.getMessage() != null && t.getMessage().toLowerCase().contains("zip bomb")) {
-        return "zip bomb: " + shortMessage(t);
+        return "zip bomb: the file unpacks to far more than it holds";
       }
       if (t == t.getCause()) {
         break;
       }
     }
-    return "corrupt or truncated file: " + shortMessage(e);
+    return CORRUPT + (kind == null ? "" : " (" + kind + ")");
+  }
+
+  private static final String CORRUPT = "corrupt or truncated file: its parser could not read it";
+
+  /** A media type as a person names it. */
+  private static String kind(String type) {
+    return switch (type) {
+      case "application/pdf" -> "not a readable PDF";
+      case "application/msword" -> "not a readable Word 97-2003 document";
+      case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "not a readable Word document";
+      case "application/zip" -> "a damaged zip package";
+      default -> "read as " + type;
+    };
   }
 
   private static String shortMessage(Throwable e) {
