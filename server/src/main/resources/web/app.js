@@ -122,6 +122,12 @@ function docLink(id, text, q) {
   return el('a', { href: url, text, onclick: (e) => { e.preventDefault(); history.pushState(null, '', url); render(); } });
 }
 
+/** 第 N 页 beside a snippet of a paginated file, linking to the original opened at that page; null without a page. */
+function pageLink(id, page) {
+  if (!page) return null;
+  return el('a', { class: 'page', href: `/api/documents/${encodeURIComponent(id)}/file#page=${page}`, text: `第 ${page} 页` });
+}
+
 function resultItem(hit, q, firstPartial) {
   const title = docLink(hit.id, hit.title || hit.path, q);
   title.classList.add('title');
@@ -139,7 +145,8 @@ function resultItem(hit, q, firstPartial) {
     }
     item.append(note);
   }
-  for (const s of hit.snippets || []) item.append(el('p', { class: 'snippet' }, markedHtml(s)));
+  (hit.snippets || []).forEach((s, i) => item.append(el('p', { class: 'snippet' }, markedHtml(s), ' ',
+    pageLink(hit.id, (hit.snippet_pages || [])[i]))));
   if (hit.versions && hit.versions.length) {
     const versions = el('div', { class: 'versions' }, '其他版本：');
     hit.versions.forEach((v, i) => versions.append(i ? '、' : '', docLink(v.id, v.date || v.path, q)));
@@ -261,7 +268,8 @@ async function renderDocument(p) {
   const d = await api(`/api/documents/${encodeURIComponent(id)}`);
   const dl = el('dl');
   for (const [label, value] of [['类型', d.type], ['日期', d.date || d.year], ['发文机关', d.body], ['委员会', d.committee],
-    ['地区', [d.region, d.place].filter(Boolean).join(' ')], ['届次', d.term], ['会议', d.meeting], ['文件', d.path]]) {
+    ['地区', [d.region, d.place].filter(Boolean).join(' ')], ['届次', d.term], ['会议', d.meeting], ['文件', d.path],
+    ['文字来源', d.extraction === 'ocr' ? `OCR 机器识别（${d.ocr_pages} 页${d.ocr_confidence != null ? `，置信度 ${d.ocr_confidence}%` : ''}），个别字可能识别有误` : null]]) {
     if (value) dl.append(el('dt', { text: label }), el('dd', { text: String(value) }));
   }
   const text = el('div', { class: 'text', id: 'doc-text' });
@@ -329,7 +337,7 @@ async function renderPrecedents(p) {
       el('span', { class: `badge ${hit.match}`, text: hit.match === 'exact' ? '完全一致' : '相近' }), ' ',
       el('a', { href: `/?${new URLSearchParams({ view: 'doc', id: hit.doc_id })}`, text: hit.title || hit.path }),
       el('div', { class: 'meta', text: [hit.type, hit.date || hit.year, hit.body].filter(Boolean).join(' · ') + (hit.other_versions ? ` · 另有 ${hit.other_versions} 个版本` : '') }),
-      el('p', { class: 'snippet' }, passage), copy));
+      el('p', { class: 'snippet' }, passage, ' ', pageLink(hit.doc_id, hit.page)), copy));
   }
 }
 

@@ -7,6 +7,7 @@ package org.rendakb.precedent;
  *     HTML-escaped
  * @param match {@code exact} when the query occurs in the passage as written, else {@code near}
  * @param otherVersions near-identical passages of other versions grouped under this, the newest
+ * @param page the page (from 1) the passage stands on in a paginated file (PDF, OFD, scan); null otherwise
  */
 public record PrecedentHit(
     String docId,
@@ -21,4 +22,5 @@ public record PrecedentHit(
     int position,
     double score,
     String match,
-    int otherVersions) {}
+    int otherVersions,
+    Integer page) {}

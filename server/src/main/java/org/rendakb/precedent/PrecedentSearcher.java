@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -79,7 +80,7 @@ public final class PrecedentSearcher {
 
   /** {@code days}: the parent's date as epoch days, or its year's first day, or MIN_VALUE. */
   private record Candidate(int doc, String parent, int position, String text, String canonical, double similarity,
-      float bm25, boolean exact, Integer year, long days) {}
+      float bm25, boolean exact, Integer year, long days, Integer page) {}
 
   private record Parent(String id, String path, String title, String type, String date, Integer year, String body,
       String committee) {}
@@ -115,7 +116,7 @@ public final class PrecedentSearcher {
       Parent p = parent(searcher, newest);
       hits.add(new PrecedentHit(p.id(), p.path(), p.title(), p.type(), p.date(), p.year(), p.body(), p.committee(),
           PassageMarker.mark(newest.text(), markGrams), newest.position(), round(best.similarity()),
-          best.exact() ? "exact" : "near", group.size() - 1));
+          best.exact() ? "exact" : "near", group.size() - 1, newest.page()));
     }
     List<PrecedentResult.YearCount> timeline = folded.length() <= PHRASE_TIMELINE_MAX_CHARS
         ? phraseTimeline(searcher, text, filter)
@@ -151,6 +152,7 @@ public final class PrecedentSearcher {
     SortedNumericDocValues positions = null;
     SortedSetDocValues parents = null;
     BinaryDocValues texts = null;
+    NumericDocValues pages = null;
     for (ScoreDoc sd : byDoc) {
       if (leaf == null || sd.doc >= leaf.docBase + leaf.reader().maxDoc()) {
         leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
@@ -159,6 +161,7 @@ public final class PrecedentSearcher {
         positions = leaf.reader().getSortedNumericDocValues(Fields.POSITION);
         parents = leaf.reader().getSortedSetDocValues(Fields.PARENT);
         texts = leaf.reader().getBinaryDocValues(Fields.PASSAGE);
+        pages = leaf.reader().getNumericDocValues(Fields.PAGE);
       }
       int local = sd.doc - leaf.docBase;
       Integer year = (int) longValue(years, local, Long.MIN_VALUE);
@@ -188,7 +191,9 @@ public final class PrecedentSearcher {
       double dice = 2.0 * shared / Math.max(1, queryGrams.size() + grams.size());
       double similarity = 0.5 * dice + 0.25 * coversQuery + 0.25 * coversPassage;
       boolean exact = passageFolded.contains(folded);
-      out.add(new Candidate(sd.doc, parent, position, passage, passageCanonical, similarity, sd.score, exact, year, days));
+      Integer page = pages != null && pages.advanceExact(local) ? (int) pages.longValue() : null;
+      out.add(new Candidate(sd.doc, parent, position, passage, passageCanonical, similarity, sd.score, exact, year, days,
+          page));
     }
     out.sort(Comparator.comparing(Candidate::exact).reversed()
         .thenComparing(Comparator.comparingDouble(Candidate::similarity).reversed())

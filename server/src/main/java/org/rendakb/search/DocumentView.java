@@ -2,8 +2,17 @@ package org.rendakb.search;
 
 import java.util.List;
 
-/** Everything the index knows of one source file, for the document page. */
+/**
+ * Everything the index knows of one source file, for the document page.
+ *
+ * @param extraction {@code ocr} when Tesseract read (part of) the text, so that a reader knows a
+ *     wrong character may be the machine's; else {@code text}
+ * @param ocrConfidence Tesseract's mean word confidence over the pages it read, 0–100; null without OCR
+ * @param ocrPages pages OCR read; 0 without OCR
+ * @param pageStarts for a paginated file, the offset in {@code text} where each page starts; empty otherwise
+ */
 public record DocumentView(
     String id, String path, String title, String type, String date, Integer year, String body, String committee,
     String region, String place, String term, String meeting, String speaker, List<String> laws, String contentType,
-    Long size, String hash, boolean truncated, String note, int passages, String text) {}
+    Long size, String hash, boolean truncated, String note, int passages, String text, String extraction,
+    Double ocrConfidence, int ocrPages, List<Integer> pageStarts) {}
