@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -83,6 +82,12 @@ final class PaginatedReader {
 
   /** An image file: one page, all of it OCR. */
   Joined image(Path file) throws ExtractionException {
+    java.awt.Dimension size = imageSize(file);
+    if (size != null && (size.width < MIN_IMAGE_SIDE || size.height < MIN_IMAGE_SIDE)) {
+      // icons, logos and buttons saved with a web page: not worth a Tesseract run
+      throw new ExtractionException(String.format("image too small to be a scanned page (%d×%d pixels)", size.width,
+          size.height));
+    }
     if (!ocr.status().available()) {
       throw new ExtractionException("scanned document (no text layer); " + NO_OCR);
     }
@@ -91,6 +96,28 @@ final class PaginatedReader {
       return join(List.of(read.pages().get(0).text()), use(read, NO_TEXT_LAYER), null);
     } catch (IOException | RuntimeException e) {
       throw new ExtractionException("image that OCR could not read (" + plain(e) + ")", e);
+    }
+  }
+
+  /** Images with a side shorter than this (pixels) are not read: a line of text at 150 dpi is 50 high. */
+  static final int MIN_IMAGE_SIDE = 150;
+
+  /** The image's size from its header, without decoding it; null if no reader knows it. */
+  private static java.awt.Dimension imageSize(Path file) {
+    try (var in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+      var readers = in == null ? null : javax.imageio.ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        return null;
+      }
+      var reader = readers.next();
+      try {
+        reader.setInput(in);
+        return new java.awt.Dimension(reader.getWidth(0), reader.getHeight(0));
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 

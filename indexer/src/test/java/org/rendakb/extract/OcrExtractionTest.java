@@ -97,6 +97,18 @@ class OcrExtractionTest {
   }
 
   @Test
+  void iconsAreNotRead() throws Exception {
+    Path icon = dir.resolve("logo.png");
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+        icon.toFile());
+    try (Extractor extractor = new Extractor(ExtractorLimits.defaults(), ocr(null))) {
+      ExtractionException e = assertThrows(ExtractionException.class, () -> extractor.extract(icon));
+      assertEquals("image too small to be a scanned page (64×64 pixels)", e.getMessage());
+      assertEquals(0, extractor.ocr().pagesRecognised());
+    }
+  }
+
+  @Test
   void withoutTesseractAScanIsReportedAsAScan() throws Exception {
     Path pdf = Scans.pdf(dir.resolve("scan.pdf"), pages.subList(0, 1));
     Path png = Scans.png(dir.resolve("scan.png"), pages.getFirst());
