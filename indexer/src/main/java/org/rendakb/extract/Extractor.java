@@ -139,8 +139,11 @@ public final class Extractor implements AutoCloseable {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("rendakb-upload-");
-      String safe = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
-      Path file = dir.resolve(safe);
+      // only the extension helps detection; the name itself may be anything a client sends
+      String name = fileName == null ? "" : fileName;
+      int dot = name.lastIndexOf('.');
+      String extension = dot >= 0 && name.length() - dot <= 10 ? name.substring(dot).replaceAll("[^.\\p{L}\\p{N}]", "") : "";
+      Path file = dir.resolve("upload" + extension);
       Files.copy(stream, file);
       return extract(file);
     } catch (IOException | java.nio.file.InvalidPathException e) {
