@@ -24,7 +24,8 @@ export async function renderDocument(p) {
     : { marks: [], passage: null };
   const dl = el('dl');
   for (const [label, value] of [['类型', d.type], ['日期', d.date || d.year], ['发文机关', d.body], ['委员会', d.committee],
-    ['地区', [d.region, d.place].filter(Boolean).join(' ')], ['届次', d.term], ['会议', d.meeting], ['文件', d.path]]) {
+    ['地区', [d.region, d.place].filter(Boolean).join(' ')], ['届次', d.term], ['会议', d.meeting], ['文件', d.path],
+    ['文字来源', d.extraction === 'ocr' ? `OCR 机器识别（${d.ocr_pages} 页${d.ocr_confidence != null ? `，置信度 ${d.ocr_confidence}%` : ''}），个别字可能识别有误` : null]]) {
     if (value) dl.append(el('dt', { text: label }), el('dd', { text: String(value) }));
   }
   const text = el('div', { class: 'text', id: 'doc-text' });

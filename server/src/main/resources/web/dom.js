@@ -116,3 +116,9 @@ export function docLink(id, text, extra = {}) {
   const url = docUrl(id, extra);
   return el('a', { href: url, text, onclick: (e) => { e.preventDefault(); go(new URLSearchParams(url.slice(2))); } });
 }
+
+/** 第 N 页 beside a snippet of a paginated file, linking to the original opened at that page; null without a page. */
+export function pageLink(id, page) {
+  if (!page) return null;
+  return el('a', { class: 'page', href: `/api/documents/${encodeURIComponent(id)}/file#page=${page}`, text: `第 ${page} 页` });
+}

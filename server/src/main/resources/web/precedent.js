@@ -1,6 +1,6 @@
 // 起草参考: where a sentence was used before, newest and exact first, a timeline of the years
 // (a bar filters by its year, a second click removes the filter), and a citation to copy.
-import { $, api, chineseDate, docLink, el, go, markedHtml, params } from './dom.js';
+import { $, api, chineseDate, docLink, el, go, markedHtml, pageLink, params } from './dom.js';
 import { renderYearBars } from './years.js';
 
 /** 《title》第七条（body，2020年3月26日）: what a drafter writes after a quoted passage. */
@@ -46,6 +46,6 @@ export async function renderPrecedents(p) {
       el('span', { class: `badge ${hit.match}`, text: hit.match === 'exact' ? '完全一致' : '相近' }), ' ', link,
       hit.article ? el('span', { class: 'article', text: ` ${hit.article}` }) : null,
       el('div', { class: 'meta', text: [hit.type, hit.date || hit.year, hit.body].filter(Boolean).join(' · ') + (hit.other_versions ? ` · 另有 ${hit.other_versions} 个版本` : '') }),
-      el('p', { class: 'snippet' }, markedHtml(hit.passage)), el('p', { class: 'cite meta', text: `引用：${cite}` }), copy));
+      el('p', { class: 'snippet' }, markedHtml(hit.passage), ' ', pageLink(hit.doc_id, hit.page)), el('p', { class: 'cite meta', text: `引用：${cite}` }), copy));
   }
 }

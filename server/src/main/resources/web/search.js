@@ -1,6 +1,6 @@
 // The result list: status, hits, facets (with 更多… for every value), chips, the year histogram
 // and range, paging and page size, exports and the count table link.
-import { $, FACETS, FILTERS, api, docLink, el, go, labelOf, markedHtml, params, withParam } from './dom.js';
+import { $, FACETS, FILTERS, api, docLink, el, go, labelOf, markedHtml, pageLink, params, withParam } from './dom.js';
 import { renderYearBars } from './years.js';
 import { openAllValues } from './facetdialog.js';
 
@@ -61,7 +61,8 @@ function resultItem(hit, q, firstPartial) {
     }
     item.append(note);
   }
-  for (const s of hit.snippets || []) item.append(el('p', { class: 'snippet' }, markedHtml(s)));
+  (hit.snippets || []).forEach((s, i) => item.append(el('p', { class: 'snippet' }, markedHtml(s), ' ',
+    pageLink(hit.id, (hit.snippet_pages || [])[i]))));
   if (hit.versions && hit.versions.length) {
     const versions = el('div', { class: 'versions' }, '其他版本：');
     hit.versions.forEach((v, i) => versions.append(i ? '、' : '', docLink(v.id, v.date || v.path, q ? { q } : {})));

@@ -12,6 +12,7 @@ import org.rendakb.index.IndexReport;
 import org.rendakb.index.IndexUnusableException;
 import org.rendakb.index.Indexer;
 import org.rendakb.index.IndexerOptions;
+import org.rendakb.ocr.OcrOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -57,6 +58,23 @@ public final class IndexerCli implements Callable<Integer> {
           + " --full) and leaves an update's segments to Lucene (env KB_MAX_SEGMENTS, default ${DEFAULT-VALUE})")
   FinalMerge finalMerge;
 
+  @Option(names = "--tesseract", defaultValue = "${env:KB_TESSERACT:-tesseract}", paramLabel = "PROGRAM",
+      description = "the OCR program for scanned PDFs and images (env KB_TESSERACT, default ${DEFAULT-VALUE} on PATH)")
+  String tesseract;
+
+  @Option(names = "--ocr-cache", defaultValue = "${env:KB_OCR_CACHE}", paramLabel = "DIR",
+      description = "folder of recognised pages by content hash, so no page is OCR'd twice (env KB_OCR_CACHE,"
+          + " default: ocr-cache beside the index folder)")
+  Path ocrCache;
+
+  @Option(names = "--ocr-max-pages", defaultValue = "${env:KB_OCR_MAX_PAGES:-" + OcrOptions.DEFAULT_MAX_PAGES + "}",
+      paramLabel = "N", description = "pages OCR'd per file at most (env KB_OCR_MAX_PAGES, default ${DEFAULT-VALUE})")
+  int ocrMaxPages;
+
+  @Option(names = "--ocr-max-seconds", defaultValue = "${env:KB_OCR_MAX_SECONDS:-600}", paramLabel = "SECONDS",
+      description = "OCR time per file at most (env KB_OCR_MAX_SECONDS, default ${DEFAULT-VALUE})")
+  int ocrMaxSeconds;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "files or folders (recursive)")
   List<Path> inputs;
 
@@ -75,10 +93,15 @@ public final class IndexerCli implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "input not found: " + input);
       }
     }
+    if (ocrMaxPages < 0 || ocrMaxSeconds < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--ocr-max-pages must be 0 or more, --ocr-max-seconds 1 or more");
+    }
+    OcrOptions ocr = OcrOptions.defaults(index).withTesseract(tesseract).withCache(ocrCache != null ? ocrCache
+        : OcrOptions.defaultCache(index)).withBounds(ocrMaxPages, java.time.Duration.ofSeconds(ocrMaxSeconds));
     IndexReport result;
     try {
       result = Indexer.run(new IndexerOptions(index, inputs, threads, full, java.time.Duration.ofSeconds(commitEverySeconds),
-          finalMerge));
+          finalMerge), ocr);
     } catch (IndexUnusableException e) {
       log.error("cannot use the index {}: {}", index.toAbsolutePath(), e.getMessage());
       return 1;

@@ -16,6 +16,10 @@ final class Summary {
     s.append(String.format("  added %d, updated %d, moved %d, deleted %d, unchanged %d, failed %d%n",
         r.added(), r.updated(), r.moved(), r.deleted(), r.unchanged(), r.failed().size()));
     s.append(String.format("  the index now holds %d documents and %d passages%n", r.documents(), r.passages()));
+    if (!r.ocr().isEmpty() || r.ocrPagesFromCache() > 0) {
+      s.append(String.format("  OCR read %d files: %d pages recognised, %d from the OCR cache%n", r.ocr().size(),
+          r.ocrPagesRead(), r.ocrPagesFromCache()));
+    }
     if (!r.failed().isEmpty()) {
       s.append("  not indexed:\n");
       r.failed().stream().limit(MAX_FAILURES_SHOWN)

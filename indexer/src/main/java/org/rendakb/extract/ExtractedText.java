@@ -1,5 +1,6 @@
 package org.rendakb.extract;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,11 +11,45 @@ import java.util.Map;
  * @param properties file properties worth keeping (title, author, created …), by Tika key
  * @param truncated whether the write limit cut the text
  * @param note a remark for the report, e.g. why the text was truncated; null if none
+ * @param pageStarts for a paginated file (PDF, OFD, image), the offset in {@code text} where each
+ *     page starts, page 1 first; empty for a file without pages
+ * @param ocr how much of the text Tesseract read, and why; null when none of it
  */
 public record ExtractedText(
-    String text, String contentType, Map<String, String> properties, boolean truncated, String note) {
+    String text, String contentType, Map<String, String> properties, boolean truncated, String note,
+    List<Integer> pageStarts, OcrUse ocr) {
 
   public ExtractedText {
     properties = properties == null ? Map.of() : Map.copyOf(properties);
+    pageStarts = pageStarts == null ? List.of() : List.copyOf(pageStarts);
   }
+
+  /** A text without pages, read without OCR. */
+  public ExtractedText(String text, String contentType, Map<String, String> properties, boolean truncated, String note) {
+    this(text, contentType, properties, truncated, note, List.of(), null);
+  }
+
+  /** The same, with another text (offsets of pages are kept: for changes that keep offsets only). */
+  public ExtractedText withText(String newText) {
+    return new ExtractedText(newText, contentType, properties, truncated, note, pageStarts, ocr);
+  }
+
+  /** {@code ocr} when Tesseract read some of the text, else {@code text}. */
+  public String extraction() {
+    return ocr == null ? "text" : "ocr";
+  }
+
+  /** The page (from 1) of the char at {@code offset}; null for a file without pages. */
+  public Integer pageAt(int offset) {
+    return Pages.at(pageStarts, offset);
+  }
+
+  /**
+   * The part Tesseract read.
+   *
+   * @param pages pages recognised (or taken from the OCR cache)
+   * @param reason {@code no text layer} or {@code unreadable text layer}
+   * @param confidence Tesseract's mean word confidence over those pages, 0–100; null when it gave none
+   */
+  public record OcrUse(int pages, String reason, Double confidence) {}
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,8 @@ import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.rendakb.clean.HtmlCleaner;
 import org.rendakb.clean.TextCleaner;
+import org.rendakb.ocr.Ocr;
+import org.rendakb.ocr.OcrOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
@@ -56,6 +59,9 @@ public final class Extractor implements AutoCloseable {
   private static final MediaType HTML = MediaType.text("html");
   private static final MediaType XHTML = MediaType.application("xhtml+xml");
   private static final MediaType PDF_TYPE = MediaType.application("pdf");
+  /** Image types Tesseract reads; other images are left to Tika, which finds no text in them. */
+  private static final java.util.Set<String> OCR_IMAGES =
+      java.util.Set.of("image/png", "image/jpeg", "image/tiff", "image/bmp", "image/gif");
 
   private final ExtractorLimits limits;
   private final AutoDetectParser parser;
@@ -64,6 +70,9 @@ public final class Extractor implements AutoCloseable {
   private final PdfBombCheck pdfBombCheck = new PdfBombCheck();
   private final TextCleaner cleaner = new TextCleaner();
   private final HtmlCleaner htmlCleaner = new HtmlCleaner();
+  private final Ocr ocr;
+  private final PaginatedReader paginated;
+  private final OfdReader ofd = new OfdReader();
   private final ExecutorService workers =
       Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("tika-parse-", 0).factory());
 
@@ -71,8 +80,15 @@ public final class Extractor implements AutoCloseable {
     this(ExtractorLimits.defaults());
   }
 
+  /** With OCR by Tesseract on PATH, if it is there, and no cache of recognised pages. */
   public Extractor(ExtractorLimits limits) {
+    this(limits, Ocr.detect(OcrOptions.defaults(null)));
+  }
+
+  public Extractor(ExtractorLimits limits, Ocr ocr) {
     this.limits = limits;
+    this.ocr = ocr;
+    this.paginated = new PaginatedReader(ocr, cleaner);
     // an entry bigger than four bytes per char of the write limit cannot be read whole anyway
     this.zipBombCheck = new ZipBombCheck(Math.max(100L << 20, (long) limits.maxChars() * 4 * 4));
     TikaConfig config;
@@ -92,8 +108,12 @@ public final class Extractor implements AutoCloseable {
     long size;
     try {
       size = Files.size(file);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new ExtractionException("cannot read the file: no permission", e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ExtractionException("cannot read the file: it was removed or renamed while the run went on", e);
     } catch (IOException e) {
-      throw new ExtractionException("cannot read the file: " + e.getMessage(), e);
+      throw new ExtractionException("cannot read the file (a disk or network error)", e);
     }
     if (size == 0) {
       throw new ExtractionException("empty file");
@@ -103,22 +123,87 @@ public final class Extractor implements AutoCloseable {
           size >> 20, limits.maxFileBytes() >> 20));
     }
     String name = file.getFileName().toString();
-    return bounded(() -> {
+    Parsed parsed = bounded(() -> {
       Metadata metadata = named(name);
       try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
         return parse(in, metadata);
       }
     });
+    return finish(parsed, file);
   }
 
-  /** For uploads: the stream is read within the same bounds; the name helps type detection. */
+  /**
+   * For uploads: the stream is copied to a temporary file (OCR and OFD read files by pages) and read
+   * within the same bounds; the name helps type detection.
+   */
   public ExtractedText extract(InputStream stream, String fileName) throws ExtractionException {
-    return bounded(() -> {
-      Metadata metadata = named(fileName);
-      try (TikaInputStream in = TikaInputStream.get(stream)) {
-        return parse(in, metadata);
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("rendakb-upload-");
+      // only the extension helps detection; the name itself may be anything a client sends
+      String name = fileName == null ? "" : fileName;
+      int dot = name.lastIndexOf('.');
+      String extension = dot >= 0 && name.length() - dot <= 10 ? name.substring(dot).replaceAll("[^.\\p{L}\\p{N}]", "") : "";
+      Path file = dir.resolve("upload" + extension);
+      Files.copy(stream, file);
+      return extract(file);
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      throw new ExtractionException("cannot read the upload: " + e.getMessage(), e);
+    } finally {
+      if (dir != null) {
+        try (var files = Files.list(dir)) {
+          for (Path p : files.toList()) {
+            Files.deleteIfExists(p);
+          }
+          Files.deleteIfExists(dir);
+        } catch (IOException e) {
+          log.debug("temporary upload copy {} left behind: {}", dir, e.getMessage());
+        }
       }
-    });
+    }
+  }
+
+  /** Whether Tesseract is here, in words, for the log and /api/health. */
+  public Ocr ocr() {
+    return ocr;
+  }
+
+  /**
+   * What the bounded parse hands on: a finished text, or the raw pages of a PDF, an image or an
+   * OFD file, which are read page by page outside the parse's time limit (OCR has bounds of its own).
+   */
+  private sealed interface Parsed {}
+
+  private record Done(ExtractedText text) implements Parsed {}
+
+  private record Paged(String raw, String contentType, Map<String, String> properties, boolean truncated) implements Parsed {}
+
+  private record Image(String contentType) implements Parsed {}
+
+  private record Ofd(OfdReader.Read read) implements Parsed {}
+
+  private ExtractedText finish(Parsed parsed, Path file) throws ExtractionException {
+    return switch (parsed) {
+      case Done d -> d.text();
+      case Paged p -> paged(paginated.pdf(file, p.raw()), p.contentType(), p.properties(), p.truncated());
+      case Image i -> paged(paginated.image(file), i.contentType(), Map.of(), false);
+      case Ofd o -> paged(paginated.pages(o.read().pages()), OfdReader.TYPE, o.read().properties(), false);
+    };
+  }
+
+  private ExtractedText paged(PaginatedReader.Joined joined, String contentType, Map<String, String> properties,
+      boolean truncated) throws ExtractionException {
+    String text = joined.text();
+    List<Integer> starts = joined.starts();
+    if (text.length() > limits.maxChars()) {
+      text = text.substring(0, limits.maxChars());
+      truncated = true;
+    }
+    ExtractedText checked = checked(text, contentType, properties, truncated);
+    String note = joined.note() == null ? checked.note()
+        : checked.note() == null ? joined.note() : checked.note() + "; " + joined.note();
+    return new ExtractedText(checked.text(), contentType, checked.properties(), checked.truncated(), note, starts,
+        joined.ocr());
   }
 
   private static Metadata named(String fileName) {
@@ -130,11 +215,11 @@ public final class Extractor implements AutoCloseable {
   }
 
   private interface Parse {
-    ExtractedText run() throws Exception;
+    Parsed run() throws Exception;
   }
 
-  private ExtractedText bounded(Parse parse) throws ExtractionException {
-    Future<ExtractedText> future = workers.submit(parse::run);
+  private Parsed bounded(Parse parse) throws ExtractionException {
+    Future<Parsed> future = workers.submit(parse::run);
     try {
       return future.get(limits.timeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -152,7 +237,8 @@ public final class Extractor implements AutoCloseable {
       if (cause instanceof OutOfMemoryError) {
         throw new ExtractionException("the file needs more memory than parsing one file may take");
       }
-      throw new ExtractionException(reason(cause), cause);
+      log.debug("parser's own words: {}", shortMessage(cause));
+      throw new ExtractionException(reason(cause, null), cause);
     }
   }
 
@@ -160,17 +246,23 @@ public final class Extractor implements AutoCloseable {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
-  private ExtractedText parse(TikaInputStream in, Metadata metadata) throws IOException, ExtractionException {
+  private Parsed parse(TikaInputStream in, Metadata metadata) throws IOException, ExtractionException {
     String plain = PlainTextNames.typeOf(metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY), in);
     if (plain != null) {
-      return plainText(in, metadata, plain);
+      return new Done(plainText(in, metadata, plain));
     }
     MediaType type = parser.getDetector().detect(in, metadata).getBaseType();
     if (type.equals(HTML) || type.equals(XHTML)) {
-      return html(in, metadata, type.toString());
+      return new Done(html(in, metadata, type.toString()));
+    }
+    if (OCR_IMAGES.contains(type.toString())) {
+      return new Image(type.toString());
     }
     if (isZip(in)) {
       zipBombCheck.check(in.getPath());
+      if (OfdReader.isOfd(in.getPath())) {
+        return new Ofd(ofd.read(in.getPath()));
+      }
     }
     if (type.equals(PDF_TYPE)) {
       pdfBombCheck.check(in.getPath());
@@ -180,21 +272,26 @@ public final class Extractor implements AutoCloseable {
     context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
     boolean truncated = false;
     try {
-      parser.parse(in, new BodyContentHandler(out), metadata, context);
+      parser.parse(in, new BodyContentHandler(new PageMarks(out)), metadata, context);
     } catch (SAXException e) {
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
-        throw new ExtractionException("corrupt or truncated file: " + shortMessage(e), e);
+        log.debug("parser's own words on a {} file: {}", type, shortMessage(e));
+        throw new ExtractionException(CORRUPT + " (" + kind(type.toString()) + ")", e);
       }
       truncated = true;
     } catch (ZeroByteFileException e) {
       throw new ExtractionException("empty file", e);
     } catch (TikaException e) {
-      throw new ExtractionException(reason(e), e);
+      log.debug("parser's own words on a {} file: {}", type, shortMessage(e));
+      throw new ExtractionException(reason(e, kind(type.toString())), e);
     }
     // the parser may refine the detected type (e.g. a docx that is really text); report what it parsed
     MediaType parsed = MediaType.parse(metadata.get(Metadata.CONTENT_TYPE));
     String contentType = (parsed == null ? type : parsed.getBaseType()).toString();
-    return result(out.toString(), contentType, properties(metadata), truncated);
+    if (contentType.equals(PDF_TYPE.toString())) {
+      return new Paged(out.toString(), contentType, properties(metadata), truncated);
+    }
+    return new Done(result(out.toString(), contentType, properties(metadata), truncated));
   }
 
   private static boolean isZip(TikaInputStream in) throws IOException {
@@ -247,10 +344,14 @@ public final class Extractor implements AutoCloseable {
 
   private ExtractedText result(String raw, String contentType, Map<String, String> properties, boolean truncated)
       throws ExtractionException {
-    String text = cleaner.clean(raw, contentType);
+    return checked(cleaner.clean(raw, contentType), contentType, properties, truncated);
+  }
+
+  private ExtractedText checked(String text, String contentType, Map<String, String> properties, boolean truncated)
+      throws ExtractionException {
     if (text.isBlank()) {
       if (contentType.equals("application/pdf")) {
-        throw new ExtractionException("no text found (scanned PDF without text layer?)");
+        throw new ExtractionException("no text found (the PDF's pages hold neither text nor a scanned image)");
       }
       if (contentType.equals("application/octet-stream")) {
         throw new ExtractionException("unsupported or binary file (application/octet-stream)");
@@ -288,20 +389,37 @@ public final class Extractor implements AutoCloseable {
     }
   }
 
-  private static String reason(Throwable e) {
+  /**
+   * The reason for a file a parser rejected, in words: a parser's own message names its internals
+   * (classes, offsets, stream names) and goes to the log only.
+   */
+  private static String reason(Throwable e, String kind) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof EncryptedDocumentException || t instanceof org.apache.poi.EncryptedDocumentException
           || t instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException) {
         return "encrypted (password-protected) document";
       }
       if (t.getMessage() != null && t.getMessage().toLowerCase().contains("zip bomb")) {
-        return "zip bomb: " + shortMessage(t);
+        return "zip bomb: the file unpacks to far more than it holds";
       }
       if (t == t.getCause()) {
         break;
       }
     }
-    return "corrupt or truncated file: " + shortMessage(e);
+    return CORRUPT + (kind == null ? "" : " (" + kind + ")");
+  }
+
+  private static final String CORRUPT = "corrupt or truncated file: its parser could not read it";
+
+  /** A media type as a person names it. */
+  private static String kind(String type) {
+    return switch (type) {
+      case "application/pdf" -> "not a readable PDF";
+      case "application/msword" -> "not a readable Word 97-2003 document";
+      case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "not a readable Word document";
+      case "application/zip" -> "a damaged zip package";
+      default -> "read as " + type;
+    };
   }
 
   /** What marks a message as a library's internals: class names, object ids, issue keys, exception names. */

@@ -27,6 +27,11 @@ public final class DocumentPipeline {
     this.documents = documents;
   }
 
+  /** The OCR this pipeline's extractor uses (its page counters show a run's progress). */
+  public org.rendakb.ocr.Ocr ocr() {
+    return extractor.ocr();
+  }
+
   public SourceDocument read(SourceFile file, String id) throws ExtractionException {
     ExtractedText extracted = extractor.extract(file.file());
     DocumentMetadata meta = metadata.extract(new MetadataInput(file.path(), extracted.text(), extracted.properties()));
@@ -39,8 +44,7 @@ public final class DocumentPipeline {
       }
     }
     if (MarkdownMarkup.applies(extracted.contentType(), file.path())) {
-      extracted = new ExtractedText(MarkdownMarkup.strip(extracted.text()), extracted.contentType(), extracted.properties(),
-          extracted.truncated(), extracted.note());
+      extracted = extracted.withText(MarkdownMarkup.strip(extracted.text()));
     }
     return new SourceDocument(
         id, file.root(), file.path(), file.hash(), file.size(), extracted, meta, documents.passagesOf(extracted.text()));

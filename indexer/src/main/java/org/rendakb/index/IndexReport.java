@@ -9,6 +9,9 @@ import java.util.List;
  * @param passages passages in the index after the run
  * @param seconds the whole run
  * @param mergeSeconds of those, the final merge (0 when the run merged nothing)
+ * @param ocr the files of this run read (in part) by OCR, and why
+ * @param ocrPagesRead pages Tesseract recognised in this run
+ * @param ocrPagesFromCache pages of this run's scans found in the OCR cache instead
  */
 public record IndexReport(
     int added,
@@ -20,11 +23,18 @@ public record IndexReport(
     int documents,
     int passages,
     double seconds,
-    double mergeSeconds) {
+    double mergeSeconds,
+    List<OcrFile> ocr,
+    int ocrPagesRead,
+    int ocrPagesFromCache) {
 
   public IndexReport {
     failed = List.copyOf(failed);
+    ocr = List.copyOf(ocr);
   }
+
+  /** A file whose text OCR read: how many pages, and why ({@code no text layer|unreadable text layer}). */
+  public record OcrFile(String path, int pages, String reason) {}
 
   /** A file that was not indexed, and why, in words a person understands. */
   public record Failure(String path, String reason) {}

@@ -32,6 +32,8 @@ import org.rendakb.extract.ExtractionException;
 import org.rendakb.extract.Extractor;
 import org.rendakb.extract.ExtractorLimits;
 import org.rendakb.metadata.MetadataExtractor;
+import org.rendakb.ocr.Ocr;
+import org.rendakb.ocr.OcrOptions;
 import org.rendakb.passages.PassageSplitter;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
@@ -63,13 +65,25 @@ public final class Indexer {
 
   /** A run with the default extractor and metadata extractor. */
   public static IndexReport run(IndexerOptions options) throws IOException, IndexUnusableException {
+    return run(options, OcrOptions.defaults(options.indexDir()));
+  }
+
+  /** A run with the default extractor, OCR as given, and the default metadata extractor. */
+  public static IndexReport run(IndexerOptions options, OcrOptions ocrOptions) throws IOException, IndexUnusableException {
+    Ocr ocr = Ocr.detect(ocrOptions);
+    if (ocr.status().available()) {
+      log.info("OCR: {}; recognised pages are cached in {}", ocr.status().description(),
+          ocrOptions.cache() == null ? "no folder (--ocr-cache)" : ocrOptions.cache());
+    } else {
+      log.info("OCR is not available: {}; scanned pages are reported, not read", ocr.status().description());
+    }
     LuceneDocuments documents = new LuceneDocuments(new PassageSplitter());
     ExtractorLimits limits = ExtractorLimits.defaults().forHeap(Runtime.getRuntime().maxMemory(), options.threads());
     if (limits.maxChars() < ExtractorLimits.defaults().maxChars()) {
       log.info("text per file limited to {} chars so that {} files at once fit in the {} MB heap (-Xmx raises it)",
           limits.maxChars(), options.threads(), Runtime.getRuntime().maxMemory() >> 20);
     }
-    try (Extractor extractor = new Extractor(limits)) {
+    try (Extractor extractor = new Extractor(limits, ocr)) {
       DocumentPipeline pipeline = new DocumentPipeline(extractor, new MetadataExtractor(), documents);
       return new Indexer(pipeline, documents).index(options);
     }
@@ -140,6 +154,10 @@ public final class Indexer {
       throw new IOException("input not found: " + e.getFile(), e);
     }
     List<IndexReport.Failure> failures = Collections.synchronizedList(new ArrayList<>(scan.unreadable()));
+    List<IndexReport.OcrFile> ocrFiles = Collections.synchronizedList(new ArrayList<>());
+    Ocr ocr = pipeline.ocr();
+    int readBefore = ocr.pagesRecognised();
+    int cachedBefore = ocr.pagesFromCache();
     try (DirectoryReader before = DirectoryReader.indexExists(writer.getDirectory()) && !options.full()
         ? DirectoryReader.open(writer.getDirectory())
         : null) {
@@ -157,7 +175,7 @@ public final class Indexer {
             leaf.reader().storedFields(), move.from().luceneDocId() - leaf.docBase, move.file().root(), move.file().path());
         writer.updateDocuments(new Term(Fields.OWNER, moved.id()), documents.build(moved));
       }
-      Counts counts = parseAll(writer, plan.parse(), options, failures);
+      Counts counts = parseAll(writer, plan.parse(), options, failures, ocrFiles);
       double mergeSeconds;
       try {
         commit(writer);
@@ -173,7 +191,9 @@ public final class Indexer {
       }
       return new IndexReport(
           counts.added.get(), counts.updated.get(), plan.unchanged(), plan.moves().size(), plan.deletes().size(),
-          failures, documentsNow, passagesNow, (System.nanoTime() - start) / 1e9, mergeSeconds);
+          failures, documentsNow, passagesNow, (System.nanoTime() - start) / 1e9, mergeSeconds,
+          ocrFiles.stream().sorted(java.util.Comparator.comparing(IndexReport.OcrFile::path)).toList(),
+          ocr.pagesRecognised() - readBefore, ocr.pagesFromCache() - cachedBefore);
     }
   }
 
@@ -206,11 +226,12 @@ public final class Indexer {
 
   private record Counts(AtomicInteger added, AtomicInteger updated) {}
 
-  private Counts parseAll(IndexWriter writer, List<SyncPlan.Task> tasks, IndexerOptions options, List<IndexReport.Failure> failures)
-      throws IOException, IndexUnusableException {
+  private Counts parseAll(IndexWriter writer, List<SyncPlan.Task> tasks, IndexerOptions options, List<IndexReport.Failure> failures,
+      List<IndexReport.OcrFile> ocrFiles) throws IOException, IndexUnusableException {
     Counts counts = new Counts(new AtomicInteger(), new AtomicInteger());
     long totalBytes = tasks.stream().mapToLong(t -> t.file().size()).sum();
-    Progress progress = new Progress(tasks.size(), totalBytes);
+    int ocrBefore = pipeline.ocr().pagesRecognised();
+    Progress progress = new Progress(tasks.size(), totalBytes, () -> pipeline.ocr().pagesRecognised() - ocrBefore);
     this.progress = progress;
     AtomicReference<Throwable> writerFailed = new AtomicReference<>();
     ExecutorService workers = Executors.newFixedThreadPool(options.threads(), Thread.ofPlatform().name("indexer-", 0).factory());
@@ -225,7 +246,7 @@ public final class Indexer {
           if (writerFailed.get() != null) {
             return null;
           }
-          indexOne(writer, task, counts, failures, writerFailed);
+          indexOne(writer, task, counts, failures, ocrFiles, writerFailed);
           progress.done(task.file().size());
           return null;
         }));
@@ -257,24 +278,27 @@ public final class Indexer {
 
   private void indexOne(
       IndexWriter writer, SyncPlan.Task task, Counts counts, List<IndexReport.Failure> failures,
-      AtomicReference<Throwable> writerFailed) {
+      List<IndexReport.OcrFile> ocrFiles, AtomicReference<Throwable> writerFailed) {
     SourceFile file = task.file();
     SourceDocument doc;
     try {
       doc = pipeline.read(file, task.id());
     } catch (ExtractionException e) {
-      log.warn("skipped {}: {}", file.path(), e.getMessage());
+      log.warn("skipped {}: {}{}", file.path(), e.getMessage(), e.getCause() == null ? "" : " (" + e.getCause() + ")");
       failures.add(new IndexReport.Failure(file.path(), e.getMessage()));
       return;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // a parser bug on one hostile file must not stop the run
       log.warn("skipped {}: unexpected {}", file.path(), e.toString());
-      failures.add(new IndexReport.Failure(file.path(), "could not be read: " + e));
+      failures.add(new IndexReport.Failure(file.path(), "could not be read: its parser failed on it (the log has the details)"));
       return;
     }
     try {
       writer.updateDocuments(new Term(Fields.OWNER, doc.id()), documents.build(doc));
       (task.update() ? counts.updated : counts.added).incrementAndGet();
+      if (doc.extracted().ocr() != null) {
+        ocrFiles.add(new IndexReport.OcrFile(file.path(), doc.extracted().ocr().pages(), doc.extracted().ocr().reason()));
+      }
     } catch (IOException e) {
       // the folder failed, not the document (disk full, read-only): stop; the last commit stays
       failWriter(writer, writerFailed, e, file.path());

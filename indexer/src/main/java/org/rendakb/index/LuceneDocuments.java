@@ -19,6 +19,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.BytesRef;
 import org.rendakb.extract.ExtractedText;
+import org.rendakb.extract.Pages;
 import org.rendakb.metadata.DocType;
 import org.rendakb.metadata.DocumentMetadata;
 import org.rendakb.passages.Passage;
@@ -76,6 +77,17 @@ public final class LuceneDocuments {
     if (extracted.note() != null) {
       doc.add(new StoredField(Fields.NOTE, extracted.note()));
     }
+    doc.add(new StoredField(Fields.EXTRACTION, extracted.extraction()));
+    if (extracted.ocr() != null) {
+      doc.add(new StoredField(Fields.OCR_PAGES, extracted.ocr().pages()));
+      doc.add(new StoredField(Fields.OCR_REASON, extracted.ocr().reason()));
+      if (extracted.ocr().confidence() != null) {
+        doc.add(new StoredField(Fields.OCR_CONFIDENCE, extracted.ocr().confidence()));
+      }
+    }
+    if (!extracted.pageStarts().isEmpty()) {
+      doc.add(new StoredField(Fields.PAGE_STARTS, Pages.format(extracted.pageStarts())));
+    }
     String title = meta.title() == null ? "" : meta.title();
     doc.add(new StoredField(Fields.TITLE, title));
     doc.add(new Field(Fields.TITLE, title, IndexSchema.ANALYSED));
@@ -122,6 +134,10 @@ public final class LuceneDocuments {
     doc.add(new KeywordField(Fields.PARENT, source.id(), Field.Store.YES));
     doc.add(new IntField(Fields.POSITION, passage.position(), Field.Store.YES));
     doc.add(new StoredField(Fields.START, passage.start()));
+    Integer page = source.extracted().pageAt(passage.start());
+    if (page != null) {
+      doc.add(new NumericDocValuesField(Fields.PAGE, page));
+    }
     // passages are searched by bigrams only (precedent search, law articles): no smartcn words, the
     // largest indexing cost after the segmenter. The text is read back from doc values (PassageTexts).
     doc.add(new BinaryDocValuesField(Fields.PASSAGE, new BytesRef(passage.text())));
@@ -173,8 +189,12 @@ public final class LuceneDocuments {
   public SourceDocument read(StoredFields stored, int docId, String newRoot, String newPath) throws IOException {
     Document doc = stored.document(docId);
     String text = doc.get(Fields.TEXT);
-    ExtractedText extracted =
-        new ExtractedText(text, doc.get(Fields.CONTENT_TYPE), null, doc.get(Fields.TRUNCATED) != null, doc.get(Fields.NOTE));
+    IndexableField ocrPages = doc.getField(Fields.OCR_PAGES);
+    IndexableField confidence = doc.getField(Fields.OCR_CONFIDENCE);
+    ExtractedText.OcrUse ocr = ocrPages == null ? null : new ExtractedText.OcrUse(ocrPages.numericValue().intValue(),
+        doc.get(Fields.OCR_REASON), confidence == null ? null : confidence.numericValue().doubleValue());
+    ExtractedText extracted = new ExtractedText(text, doc.get(Fields.CONTENT_TYPE), null, doc.get(Fields.TRUNCATED) != null,
+        doc.get(Fields.NOTE), Pages.parse(doc.get(Fields.PAGE_STARTS)), ocr);
     IndexableField year = doc.getField(Fields.YEAR);
     String date = doc.get(Fields.DATE);
     DocumentMetadata meta =

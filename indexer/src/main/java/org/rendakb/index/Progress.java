@@ -18,10 +18,13 @@ public final class Progress {
   private final long startNanos = System.nanoTime();
   private final AtomicInteger files = new AtomicInteger();
   private final AtomicLong bytes = new AtomicLong();
+  private final java.util.function.IntSupplier ocrPages;
 
-  Progress(int totalFiles, long totalBytes) {
+  /** @param ocrPages pages OCR has read so far in this run (its slowest work, so it shows) */
+  Progress(int totalFiles, long totalBytes, java.util.function.IntSupplier ocrPages) {
     this.totalFiles = totalFiles;
     this.totalBytes = totalBytes;
+    this.ocrPages = ocrPages;
   }
 
   public int filesDone() {
@@ -42,14 +45,16 @@ public final class Progress {
     long doneBytes = bytes.get();
     double mbPerSecond = doneBytes / 1e6 / seconds;
     String eta = doneBytes == 0 ? "?" : format(Duration.ofSeconds((long) ((totalBytes - doneBytes) / (doneBytes / seconds))));
+    int pages = ocrPages.getAsInt();
     log.info(
-        "{}/{} files ({}%), {} MB/s, {} files/s, ETA {}",
+        "{}/{} files ({}%), {} MB/s, {} files/s, ETA {}{}",
         files.get(),
         totalFiles,
         totalFiles == 0 ? 100 : files.get() * 100 / totalFiles,
         String.format("%.2f", mbPerSecond),
         String.format("%.1f", files.get() / seconds),
-        eta);
+        eta,
+        pages == 0 ? "" : String.format("; OCR %d pages (%.1f pages/min)", pages, pages * 60 / seconds));
   }
 
   static String format(Duration d) {

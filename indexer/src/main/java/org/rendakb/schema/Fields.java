@@ -25,6 +25,15 @@ public final class Fields {
   public static final String CONTENT_TYPE = "content_type";
   public static final String TRUNCATED = "truncated";
   public static final String NOTE = "note";
+  /** {@code text} or {@code ocr}: whether Tesseract read (part of) the text, so a reader knows who erred */
+  public static final String EXTRACTION = "extraction";
+  /** Tesseract's mean word confidence over the pages it read, 0-100 */
+  public static final String OCR_CONFIDENCE = "ocr_confidence";
+  /** pages OCR read, and why ({@code no text layer|unreadable text layer}) */
+  public static final String OCR_PAGES = "ocr_pages";
+  public static final String OCR_REASON = "ocr_reason";
+  /** a paginated file's page starts as offsets in its text, comma-separated (extract.Pages) */
+  public static final String PAGE_STARTS = "page_starts";
 
   // analysed text: smartcn words for meaning, CJK bigrams for recall and exact phrases
   public static final String TITLE = "title";
@@ -57,6 +66,8 @@ public final class Fields {
   public static final String PARENT = "parent";
   public static final String POSITION = "position";
   public static final String START = "start";
+  /** the page (from 1) a passage of a paginated file starts on, in numeric doc values; absent otherwise */
+  public static final String PAGE = "page";
   /**
    * a passage's text, in binary doc values only (read with {@link PassageTexts}): passages are
    * matched by {@link #PASSAGE_BIGRAMS}

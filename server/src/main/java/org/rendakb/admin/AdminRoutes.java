@@ -13,6 +13,9 @@ import java.util.Map;
 import org.rendakb.ServerConfig;
 import org.rendakb.api.ApiException;
 import org.rendakb.extract.Extractor;
+import org.rendakb.extract.ExtractorLimits;
+import org.rendakb.ocr.Ocr;
+import org.rendakb.ocr.OcrOptions;
 import org.rendakb.index.DocumentPipeline;
 import org.rendakb.index.LuceneDocuments;
 import org.rendakb.metadata.MetadataExtractor;
@@ -75,7 +78,8 @@ public final class AdminRoutes {
     config.jetty.multipartConfig.maxFileSize(admin.maxUploadBytes(), SizeUnit.BYTES);
     config.jetty.multipartConfig.maxTotalRequestSize(admin.maxUploadBytes() + FORM_OVERHEAD, SizeUnit.BYTES);
     config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-    Extractor extractor = new Extractor();
+    // uploads and reindexing share the indexer's OCR cache beside the index
+    Extractor extractor = new Extractor(ExtractorLimits.defaults(), Ocr.detect(OcrOptions.defaults(server.index())));
     LuceneDocuments documents = new LuceneDocuments(new PassageSplitter());
     DocumentPipeline pipeline = new DocumentPipeline(extractor, new MetadataExtractor(), documents);
     IndexWriting writing = new IndexWriting(server.index(), index);

@@ -19,6 +19,9 @@ import java.util.UUID;
 import org.rendakb.ServerConfig;
 import org.rendakb.admin.AdminRoutes;
 import org.rendakb.search.DocumentText;
+import org.rendakb.ocr.Ocr;
+import org.rendakb.ocr.OcrOptions;
+import org.rendakb.ocr.OcrStatus;
 import org.rendakb.search.NoSuchDocumentException;
 import org.rendakb.search.OriginalFile;
 import org.rendakb.search.SearchService;
@@ -48,6 +51,9 @@ public final class App {
   public static Javalin create(SearchService service, ServerConfig serverConfig) {
     ObjectMapper json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     Handlers handlers = new Handlers(service);
+    // the same OCR the upload path uses (AdminRoutes): its status is the server's to report
+    OcrStatus ocr = Ocr.detect(OcrOptions.defaults(serverConfig.index())).status();
+    log.info("OCR of uploaded scans: {}", ocr.available() ? ocr.description() : "off, " + ocr.description());
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(json, false));
       config.startup.showJavalinBanner = false;
@@ -76,7 +82,7 @@ public final class App {
       });
       new ExpensiveRequests(serverConfig.limits()).cover(config.routes, "/api/search", "/api/precedents",
           "/api/documents/{id}", "/api/documents/{id}/text", "/api/documents/{id}/similar");
-      config.routes.get("/api/health", ctx -> ctx.json(service.health()));
+      config.routes.get("/api/health", ctx -> ctx.json(service.health().withOcr(ocr)));
       config.routes.get("/api/search", handlers::search);
       config.routes.get("/api/suggest", ctx -> ctx.json(Map.of("q", nullToEmpty(ctx.queryParam("q")),
           "suggestions", service.suggest(ctx.queryParam("q")))));

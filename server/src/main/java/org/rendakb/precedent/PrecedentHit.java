@@ -11,6 +11,7 @@ package org.rendakb.precedent;
  *     of consecutive passages merged (a pasted paragraph)
  * @param otherVersions near-identical passages of other versions grouped under this, the newest
  * @param article the article of a law the passage stands in (第七条), or null ({@link Articles})
+ * @param page the page (from 1) the passage stands on in a paginated file (PDF, OFD, scan); null otherwise
  */
 public record PrecedentHit(
     String docId,
@@ -27,4 +28,5 @@ public record PrecedentHit(
     double score,
     String match,
     int otherVersions,
-    String article) {}
+    String article,
+    Integer page) {}

@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -79,10 +80,11 @@ public final class PrecedentSearcher {
 
   /**
    * One passage, or a span of consecutive ones from {@code doc} to {@code lastDoc} ({@link Spans});
-   * {@code days}: the parent's date as epoch days, or its year's first day, or MIN_VALUE.
+   * {@code days}: the parent's date as epoch days, or its year's first day, or MIN_VALUE; {@code page}: the
+   * page the (first) passage stands on in a paginated file, or null.
    */
   record Candidate(int doc, int lastDoc, String parent, int position, String text, String canonical, double similarity,
-      float bm25, boolean exact, Integer year, long days) {
+      float bm25, boolean exact, Integer year, long days, Integer page) {
     boolean holds(Candidate other) {
       return parent.equals(other.parent) && other.doc >= doc && other.lastDoc <= lastDoc;
     }
@@ -145,7 +147,7 @@ public final class PrecedentSearcher {
           PassageMarker.mark(newest.text(), markGrams), newest.position(),
           newest.position() + newest.lastDoc() - newest.doc(), round(best.similarity()),
           best.exact() ? "exact" : "near", group.size() - 1,
-          Articles.of(searcher.getIndexReader(), newest.doc(), newest.position())));
+          Articles.of(searcher.getIndexReader(), newest.doc(), newest.position()), newest.page()));
     }
     List<PrecedentResult.YearCount> timeline = folded.length() <= PHRASE_TIMELINE_MAX_CHARS
         ? phraseTimeline(searcher, text, filter)
@@ -181,6 +183,7 @@ public final class PrecedentSearcher {
     SortedNumericDocValues positions = null;
     SortedSetDocValues parents = null;
     BinaryDocValues texts = null;
+    NumericDocValues pages = null;
     for (ScoreDoc sd : byDoc) {
       if (leaf == null || sd.doc >= leaf.docBase + leaf.reader().maxDoc()) {
         leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
@@ -189,6 +192,7 @@ public final class PrecedentSearcher {
         positions = leaf.reader().getSortedNumericDocValues(Fields.POSITION);
         parents = leaf.reader().getSortedSetDocValues(Fields.PARENT);
         texts = leaf.reader().getBinaryDocValues(Fields.PASSAGE);
+        pages = leaf.reader().getNumericDocValues(Fields.PAGE);
       }
       int local = sd.doc - leaf.docBase;
       Integer year = (int) longValue(years, local, Long.MIN_VALUE);
@@ -204,7 +208,8 @@ public final class PrecedentSearcher {
       }
       String parent = parents.lookupOrd(parents.nextOrd()).utf8ToString();
       int position = (int) longValue(positions, local, 0);
-      out.add(scored(sd.doc, sd.doc, parent, position, passage, folded, queryGrams, sd.score, year, days));
+      Integer page = pages != null && pages.advanceExact(local) ? (int) pages.longValue() : null;
+      out.add(scored(sd.doc, sd.doc, parent, position, passage, folded, queryGrams, sd.score, year, days, page));
     }
     out.sort(RANKING);
     return out;
@@ -213,12 +218,12 @@ public final class PrecedentSearcher {
   /** A span of passages {@code first..last} of the seed's document, whose texts joined are {@code text}. */
   static Candidate candidate(int first, int last, Candidate seed, String text, String folded, Set<String> queryGrams) {
     return scored(first, last, seed.parent(), seed.position() - (seed.doc() - first), text, folded, queryGrams,
-        seed.bm25(), seed.year(), seed.days());
+        seed.bm25(), seed.year(), seed.days(), seed.page());
   }
 
   /** Similarity in both directions: a fragment finds its whole sentence, and two pasted sentences each of theirs. */
   private static Candidate scored(int first, int last, String parent, int position, String passage, String folded,
-      Set<String> queryGrams, float bm25, Integer year, long days) {
+      Set<String> queryGrams, float bm25, Integer year, long days, Integer page) {
     String passageFolded = DraftText.folded(passage);
     String passageCanonical = DraftText.canonicalOfFolded(passageFolded);
     Set<String> grams = DraftText.bigrams(passageCanonical);
@@ -233,7 +238,7 @@ public final class PrecedentSearcher {
     double dice = 2.0 * shared / Math.max(1, queryGrams.size() + grams.size());
     double similarity = 0.5 * dice + 0.25 * coversQuery + 0.25 * coversPassage;
     boolean exact = passageFolded.contains(folded);
-    return new Candidate(first, last, parent, position, passage, passageCanonical, similarity, bm25, exact, year, days);
+    return new Candidate(first, last, parent, position, passage, passageCanonical, similarity, bm25, exact, year, days, page);
   }
 
   /**

@@ -1,4 +1,18 @@
 package org.rendakb.search;
 
-/** What {@code /api/health} reports. */
-public record Health(String status, long documents, long passages, String indexedAt) {}
+import org.rendakb.ocr.OcrStatus;
+
+/**
+ * What {@code /api/health} reports.
+ *
+ * @param ocr whether uploads of scans are read by OCR here (Tesseract and its Chinese data), and in words
+ */
+public record Health(String status, long documents, long passages, String indexedAt, OcrStatus ocr) {
+  public Health(String status, long documents, long passages, String indexedAt) {
+    this(status, documents, passages, indexedAt, null);
+  }
+
+  public Health withOcr(OcrStatus status) {
+    return new Health(this.status, documents, passages, indexedAt, status);
+  }
+}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
+import org.rendakb.extract.Pages;
 import org.rendakb.schema.Fields;
 
 /**
@@ -14,7 +15,7 @@ import org.rendakb.schema.Fields;
  * other versions. Snippets of a partial match also mark the pieces of a one-word query it holds.
  */
 final class HitReader {
-  private static final Set<String> WHOLE_TEXT = Set.of(Fields.TEXT);
+  private static final Set<String> WHOLE_TEXT = Set.of(Fields.TEXT, Fields.PAGE_STARTS);
 
   private final PassageSnippets passageSnippets = new PassageSnippets();
   private final Snippets snippets = new Snippets();
@@ -38,7 +39,7 @@ final class HitReader {
   private List<SearchResult.Hit> hits(ReaderSearcher searcher, List<VersionFolding.Hit> page, boolean byRelevance,
       QueryMarks marks, List<QueryPart> parts) throws IOException {
     int[] docIds = page.stream().mapToInt(VersionFolding.Hit::shown).toArray();
-    List<List<String>> marked = snippets(searcher, marks, docIds);
+    List<List<Snippet>> marked = snippets(searcher, marks, docIds);
     List<List<String>> missing = parts == null ? null : MissingParts.of(searcher, parts, docIds);
     List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
@@ -51,20 +52,22 @@ final class HitReader {
       List<SearchResult.OtherVersion> versions = hit.others().stream()
           .map(v -> new SearchResult.OtherVersion(v.id(), v.date(), v.path())).toList();
       hits.add(new SearchResult.Hit(d.id(), d.path(), d.title(), d.type(), d.date(), d.year(), d.body(), d.committee(),
-          d.region(), d.place(), score, marked.get(i), parts != null, missing == null ? List.of() : missing.get(i),
-          versions));
+          d.region(), d.place(), score, marked.get(i).stream().map(Snippet::html).toList(), parts != null,
+          missing == null ? List.of() : missing.get(i), versions,
+          marked.get(i).stream().map(Snippet::page).collect(java.util.stream.Collectors.toList())));
     }
     return hits;
   }
 
   /** From the passages where they hold the marks, else from the whole stored text. */
-  private List<List<String>> snippets(ReaderSearcher searcher, QueryMarks marks, int[] docIds) throws IOException {
-    List<List<String>> out = new ArrayList<>(passageSnippets.of(searcher, marks, docIds));
+  private List<List<Snippet>> snippets(ReaderSearcher searcher, QueryMarks marks, int[] docIds) throws IOException {
+    List<List<Snippet>> out = new ArrayList<>(passageSnippets.of(searcher, marks, docIds));
     StoredFields stored = searcher.storedFields();
     for (int i = 0; i < docIds.length; i++) {
       if (out.get(i) == null) {
-        String text = stored.document(docIds[i], WHOLE_TEXT).get(Fields.TEXT);
-        out.set(i, snippets.of(marks, new String[] {text}).getFirst());
+        var d = stored.document(docIds[i], WHOLE_TEXT);
+        String text = d.get(Fields.TEXT);
+        out.set(i, snippets.withPages(marks, text == null ? "" : text, Pages.parse(d.get(Fields.PAGE_STARTS))));
       }
     }
     return out;

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -50,8 +51,8 @@ final class PassageSnippets {
    * Per file doc id, in the same order, its snippets, or null where its passages hold none of the
    * marks. Without marks (browsing) a hit's snippet is its first passage.
    */
-  List<List<String>> of(IndexSearcher searcher, QueryMarks marks, int[] docIds) throws IOException {
-    List<List<String>> out = new ArrayList<>(Collections.nCopies(docIds.length, (List<String>) null));
+  List<List<Snippet>> of(IndexSearcher searcher, QueryMarks marks, int[] docIds) throws IOException {
+    List<List<Snippet>> out = new ArrayList<>(Collections.nCopies(docIds.length, (List<Snippet>) null));
     Query query = marks.isEmpty() ? null : query(marks);
     if (!marks.isEmpty() && query == null) {
       return out;
@@ -66,13 +67,13 @@ final class PassageSnippets {
       if (segment == null || !segment.holds(docIds[i])) {
         segment = new Segment(searcher, docIds[i], weight);
       }
-      List<String> texts = segment.passages(docIds[i]);
+      List<Snippet> texts = segment.passages(docIds[i]);
       if (!texts.isEmpty()) {
-        List<String> snippets = new ArrayList<>(texts.size());
-        for (String text : texts) {
-          String snippet = marked(marks, text == null ? "" : text);
+        List<Snippet> snippets = new ArrayList<>(texts.size());
+        for (Snippet text : texts) {
+          String snippet = marked(marks, text.html() == null ? "" : text.html());
           if (!snippet.isBlank()) {
-            snippets.add(snippet);
+            snippets.add(new Snippet(snippet, text.page()));
           }
         }
         out.set(i, List.copyOf(snippets));
@@ -87,6 +88,7 @@ final class PassageSnippets {
     private final Scorer scorer;
     private final PostingsEnum files;
     private final BinaryDocValues texts;
+    private final NumericDocValues pages;
     private final boolean browsing;
 
     Segment(IndexSearcher searcher, int doc, Weight weight) throws IOException {
@@ -96,14 +98,15 @@ final class PassageSnippets {
       scorer = supplier == null ? null : supplier.get(Long.MAX_VALUE);
       files = leaf.reader().postings(FILES, PostingsEnum.NONE);
       texts = leaf.reader().getBinaryDocValues(Fields.PASSAGE);
+      pages = leaf.reader().getNumericDocValues(Fields.PAGE);
     }
 
     boolean holds(int doc) {
       return doc >= leaf.docBase && doc < leaf.docBase + leaf.reader().maxDoc();
     }
 
-    /** The texts of the passages to show of the file with this doc id, in text order. */
-    List<String> passages(int doc) throws IOException {
+    /** The texts (not yet marked) and pages of the passages to show of the file with this doc id, in text order. */
+    List<Snippet> passages(int doc) throws IOException {
       if (files == null || !browsing && scorer == null) {
         return List.of();
       }
@@ -112,9 +115,10 @@ final class PassageSnippets {
       int end = next == DocIdSetIterator.NO_MORE_DOCS ? leaf.reader().maxDoc() : next;
       int[] passages = browsing ? (local + 1 < end ? new int[] {local + 1} : new int[0])
           : best(scorer, local, end, Snippets.MAX_SNIPPETS);
-      List<String> out = new ArrayList<>(passages.length);
+      List<Snippet> out = new ArrayList<>(passages.length);
       for (int passage : passages) {
-        out.add(PassageTexts.of(texts, passage));
+        Integer page = pages != null && pages.advanceExact(passage) ? (int) pages.longValue() : null;
+        out.add(new Snippet(PassageTexts.of(texts, passage), page));
       }
       return out;
     }

@@ -33,14 +33,17 @@ public record SearchResult(
    * @param missing the parts of the query a partial match lacks, as typed; empty for a full match
    *     (and for a partial match of one word that holds all its pieces, apart)
    * @param versions the law's other versions, newest first: same title and type, another date or file
+   * @param snippetPages the page (from 1) each snippet stands on, in the same order; null entries for a
+   *     file without pages
    */
   public record Hit(
       String id, String path, String title, String type, String date, Integer year, String body, String committee,
       String region, String place, Float score, List<String> snippets, boolean partial, List<String> missing,
-      List<OtherVersion> versions) {
+      List<OtherVersion> versions, List<Integer> snippetPages) {
     public Hit {
       missing = List.copyOf(missing);
       versions = List.copyOf(versions);
+      snippetPages = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(snippetPages));
     }
   }
 

@@ -298,7 +298,11 @@ public final class SearchService {
           d.get(Fields.REGION), d.get(Fields.PLACE), d.get(Fields.TERM), d.get(Fields.MEETING), d.get(Fields.SPEAKER),
           List.of(d.getValues(Fields.LAW)), d.get(Fields.CONTENT_TYPE), size == null ? null : size.numericValue().longValue(),
           d.get(Fields.HASH), d.get(Fields.TRUNCATED) != null, d.get(Fields.NOTE), passages,
-          DocumentText.of(id, d.get(Fields.TEXT), 0, DocumentText.DEFAULT_LENGTH).text(), lengthOf(d.get(Fields.TEXT)));
+          DocumentText.of(id, d.get(Fields.TEXT), 0, DocumentText.DEFAULT_LENGTH).text(), lengthOf(d.get(Fields.TEXT)),
+          d.get(Fields.EXTRACTION) == null ? "text" : d.get(Fields.EXTRACTION),
+          d.getField(Fields.OCR_CONFIDENCE) == null ? null : d.getField(Fields.OCR_CONFIDENCE).numericValue().doubleValue(),
+          d.getField(Fields.OCR_PAGES) == null ? 0 : d.getField(Fields.OCR_PAGES).numericValue().intValue(),
+          org.rendakb.extract.Pages.parse(d.get(Fields.PAGE_STARTS)));
     }) instanceof DocumentView view ? view : notFound(id);
   }
 

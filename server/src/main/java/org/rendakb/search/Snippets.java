@@ -8,6 +8,7 @@ import java.util.PriorityQueue;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.util.BytesRef;
+import org.rendakb.extract.Pages;
 
 /**
  * Up to {@link #MAX_SNIPPETS} sentences of a document's text around the query's matches, chosen and
@@ -34,14 +35,25 @@ final class Snippets {
   }
 
   private List<String> of(QueryMarks marks, String text) {
+    return withPages(marks, text, List.of()).stream().map(Snippet::html).toList();
+  }
+
+  /** The snippets of one text, each with its page from the offsets where the text's pages start (none: no page). */
+  List<Snippet> withPages(QueryMarks marks, String text, List<Integer> pageStarts) {
     if (text.isEmpty()) {
       return List.of();
     }
     List<QueryMarks.Match> matches = marks.isEmpty() ? List.of() : marks.find(QueryMarks.normalize(text));
     Passage[] chosen = matches.isEmpty() ? firstSentence(text) : best(marks, matches, text);
-    @SuppressWarnings("unchecked")
-    List<String> snippets = (List<String>) formatter.format(chosen, text);
-    return List.copyOf(snippets);
+    List<Snippet> out = new ArrayList<>(chosen.length);
+    for (Passage passage : chosen) {
+      @SuppressWarnings("unchecked")
+      List<String> formatted = (List<String>) formatter.format(new Passage[] {passage}, text);
+      if (!formatted.isEmpty()) {
+        out.add(new Snippet(formatted.getFirst(), Pages.at(pageStarts, passage.getStartOffset())));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**
