@@ -80,6 +80,9 @@ public final class HtmlCleaner {
     StringBuilder text = new StringBuilder();
     // the article's heading and its date/source line often sit outside the content container
     Element heading = doc.body().selectFirst("h1, h2, .title, #title");
+    if (heading == null) {
+      heading = titleOutside(doc.body(), root, titleTag, properties.get("meta:ArticleTitle"));
+    }
     String title = null;
     if (heading != null && !heading.text().isBlank()) {
       title = heading.text().strip();
@@ -107,6 +110,32 @@ public final class HtmlCleaner {
       }
     }
     return new Page(out.toString(), title != null ? title : titleTag.isEmpty() ? null : titleTag, properties);
+  }
+
+  /**
+   * A page without a heading element sets its title as a line of its own above the content (a
+   * centred bold paragraph, a div): the first element before the content whose text the page's
+   * title tag or ArticleTitle holds, taken with its block (a strong inside a p gives the p).
+   */
+  private static Element titleOutside(Element body, Element root, String titleTag, String articleTitle) {
+    Element best = null;
+    int bestRank = 0;
+    for (Element e : body.getAllElements()) {
+      if (e == root) {
+        break;
+      }
+      String own = e.ownText().strip();
+      // the site's name is in the title tag too, at its end: the ArticleTitle, then the tag's start, then the longest
+      int rank = own.length() < 4 ? 0 : own.equals(articleTitle) ? 3 : titleTag.startsWith(own) ? 2 : titleTag.contains(own) ? 1 : 0;
+      if (rank > bestRank || rank == bestRank && rank > 0 && own.length() > best.ownText().strip().length()) {
+        best = e;
+        bestRank = rank;
+      }
+    }
+    while (best != null && !best.isBlock() && best.parent() != null && best.parent() != body) {
+      best = best.parent();
+    }
+    return best;
   }
 
   private static Element mainContent(Document doc) {

@@ -11,6 +11,7 @@ final class DocTypes {
 
   private static final Pattern NEWS_OPENING = Pattern.compile(
       "(?s).*(记者|通讯员|本报讯|本网讯|(讯|电)（记者).*|(?s)^(\\s*[0-9]{1,2}月[0-9]{1,2}日(上午|下午|晚)?[，,]).*");
+  private static final Pattern NEWS_HEADLINE = Pattern.compile("^(?!关于)[^关]*(召开|举行|举办|开展|听取|审议|调研|视察)(?!.*(法|条例|办法|规定|细则|规则)$).*");
   private static final Pattern NEWS_VERB = Pattern.compile(".*(召开|举行|举办|开展|调研|视察|出席|会见|座谈|看望|检查|督导|走访|参加|部署|推进).*");
 
   static Sourced<DocType> find(String path, String title, String head, LawNote note) {
@@ -28,12 +29,12 @@ final class DocTypes {
         return Sourced.of(t, "folder");
       }
     }
+    if (note != null && note.adoption() != null && title.matches(".*(法|条例|办法|规定|细则|规则|修正案)([(（].*[)）])?$")) {
+      return Sourced.of(note.adoption().national() ? DocType.LAW : DocType.LOCAL_REGULATION, note.source());
+    }
     DocType byTitle = byTitle(title, head);
     if (byTitle != null) {
       return Sourced.of(byTitle, "title");
-    }
-    if (note != null && note.adoption() != null && title.matches(".*(法|条例|办法|规定|细则|规则|修正案)([(（].*[)）])?$")) {
-      return Sourced.of(note.adoption().national() ? DocType.LAW : DocType.LOCAL_REGULATION, note.source());
     }
     if (title.matches(".*(条例|实施办法|若干规定)$") && head.contains("人民代表大会常务委员会")) {
       return Sourced.of(DocType.LOCAL_REGULATION, "title");
@@ -62,7 +63,7 @@ final class DocTypes {
     if (title.contains("调研报告") || title.contains("调查报告") || title.contains("视察报告")) {
       return DocType.SURVEY_REPORT;
     }
-    if (title.contains("审议意见")) {
+    if (title.endsWith("审议意见") || title.contains("审议意见") && !title.matches(".*(通知|通报|意见|请示|批复|函)$")) {
       return DocType.DELIBERATION_OPINION;
     }
     if (title.endsWith("决议")) {
@@ -76,6 +77,9 @@ final class DocTypes {
       if (title.endsWith(t.label) || title.matches(".*" + t.label + "[(（]第.{1,6}号[)）]$")) {
         return t;
       }
+    }
+    if (NEWS_HEADLINE.matcher(title).matches()) {
+      return DocType.NEWS; // 某某人大常委会召开会议审议……报告: a report is what the meeting heard
     }
     if (title.matches(".*(报告|工作总结|工作情况|汇报)$")) {
       return DocType.WORK_REPORT;

@@ -42,7 +42,7 @@ record LawNote(String title, List<String> lines, String source) {
   static LawNote under(List<String> head, int titleLine) {
     List<String> segments = new ArrayList<>();
     for (int i = titleLine + 1; i < Math.min(head.size(), titleLine + 1 + NOTE_WITHIN + segments.size()); i++) {
-      String line = head.get(i).strip().replaceAll("^[（(]|[）)]$", "").strip();
+      String line = head.get(i).strip().replaceAll("^[（(\\s]+|[）)\\s]+$", "");
       if (!DATED.matcher(line).matches() || !ACT.matcher(line).matches() || line.endsWith("。")) {
         if (segments.isEmpty()) {
           continue;

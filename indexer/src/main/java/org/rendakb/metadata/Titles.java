@@ -42,9 +42,10 @@ final class Titles {
       String title = line;
       int last = i;
       // a title on two lines: the first without its type word, the second ending with it
-      if (i + 1 < n && !TYPE_END.matcher(line).matches() && candidate(head.get(i + 1).strip())) {
+      if (i + 1 < n && candidate(head.get(i + 1).strip())) {
         String joined = line + head.get(i + 1).strip();
-        if (joined.length() <= 60 && TYPE_END.matcher(joined).matches() && head.get(i + 1).strip().length() <= 30
+        boolean incomplete = !TYPE_END.matcher(line).matches() || ABOUT.matcher(joined).matches() && !ABOUT.matcher(line).matches();
+        if (incomplete && joined.length() <= 60 && TYPE_END.matcher(joined).matches() && head.get(i + 1).strip().length() <= 30
             && (ABOUT.matcher(joined).matches() || joined.equals(articleTitle) || stem.contains(joined))) {
           title = joined;
           last = i + 1;
@@ -64,8 +65,8 @@ final class Titles {
         score += 2;
         source = "title form";
       }
-      if (title.length() <= 6 && !TYPE_END.matcher(title).matches()) {
-        score -= 3; // a column or a menu word standing alone
+      if (title.length() <= 6 && (!TYPE_END.matcher(title).matches() || last + 1 < n && candidate(head.get(last + 1).strip()))) {
+        score -= 3; // a column or a menu word standing alone, or above the title
       }
       if (title.equals(articleTitle)) {
         score += 4;
