@@ -16,6 +16,11 @@ final class Summary {
     s.append(String.format("  added %d, updated %d, moved %d, deleted %d, unchanged %d, failed %d%n",
         r.added(), r.updated(), r.moved(), r.deleted(), r.unchanged(), r.failed().size()));
     s.append(String.format("  the index now holds %d documents and %d passages%n", r.documents(), r.passages()));
+    var gaps = r.gaps();
+    if (r.added() + r.updated() > 0) {
+      s.append(String.format("  of the %d documents read: %d with no title found, %d with no date, %d with no organ%n",
+          r.added() + r.updated(), gaps.noTitle(), gaps.noDate(), gaps.noOrgan()));
+    }
     if (!r.failed().isEmpty()) {
       s.append("  not indexed:\n");
       r.failed().stream().limit(MAX_FAILURES_SHOWN)

@@ -9,6 +9,7 @@ import java.util.List;
  * @param passages passages in the index after the run
  * @param seconds the whole run
  * @param mergeSeconds of those, the final merge (0 when the run merged nothing)
+ * @param gaps of the documents read in this run, how many have no title, date or organ found
  */
 public record IndexReport(
     int added,
@@ -20,11 +21,18 @@ public record IndexReport(
     int documents,
     int passages,
     double seconds,
-    double mergeSeconds) {
+    double mergeSeconds,
+    MetadataGaps gaps) {
 
   public IndexReport {
     failed = List.copyOf(failed);
   }
+
+  /**
+   * Documents whose metadata lacks what people filter on, so that an archive's gaps show before
+   * anyone searches: no title (none found, the opening sentence stands in), no date, no organ.
+   */
+  public record MetadataGaps(int noTitle, int noDate, int noOrgan) {}
 
   /** A file that was not indexed, and why, in words a person understands. */
   public record Failure(String path, String reason) {}

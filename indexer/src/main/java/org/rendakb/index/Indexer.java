@@ -31,6 +31,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.rendakb.extract.ExtractionException;
 import org.rendakb.extract.Extractor;
 import org.rendakb.extract.ExtractorLimits;
+import org.rendakb.metadata.DocumentMetadata;
 import org.rendakb.metadata.MetadataExtractor;
 import org.rendakb.passages.PassageSplitter;
 import org.rendakb.schema.Analyzers;
@@ -173,7 +174,8 @@ public final class Indexer {
       }
       return new IndexReport(
           counts.added.get(), counts.updated.get(), plan.unchanged(), plan.moves().size(), plan.deletes().size(),
-          failures, documentsNow, passagesNow, (System.nanoTime() - start) / 1e9, mergeSeconds);
+          failures, documentsNow, passagesNow, (System.nanoTime() - start) / 1e9, mergeSeconds,
+          new IndexReport.MetadataGaps(counts.noTitle.get(), counts.noDate.get(), counts.noOrgan.get()));
     }
   }
 
@@ -204,11 +206,28 @@ public final class Indexer {
     }
   }
 
-  private record Counts(AtomicInteger added, AtomicInteger updated) {}
+  private record Counts(AtomicInteger added, AtomicInteger updated, AtomicInteger noTitle, AtomicInteger noDate,
+      AtomicInteger noOrgan) {
+    Counts() {
+      this(new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+    }
+
+    void gaps(DocumentMetadata meta) {
+      if (meta.title() == null || "first sentence".equals(meta.sources().get("title"))) {
+        noTitle.incrementAndGet();
+      }
+      if (meta.date() == null) {
+        noDate.incrementAndGet();
+      }
+      if (meta.body() == null) {
+        noOrgan.incrementAndGet();
+      }
+    }
+  }
 
   private Counts parseAll(IndexWriter writer, List<SyncPlan.Task> tasks, IndexerOptions options, List<IndexReport.Failure> failures)
       throws IOException, IndexUnusableException {
-    Counts counts = new Counts(new AtomicInteger(), new AtomicInteger());
+    Counts counts = new Counts();
     long totalBytes = tasks.stream().mapToLong(t -> t.file().size()).sum();
     Progress progress = new Progress(tasks.size(), totalBytes);
     this.progress = progress;
@@ -275,6 +294,7 @@ public final class Indexer {
     try {
       writer.updateDocuments(new Term(Fields.OWNER, doc.id()), documents.build(doc));
       (task.update() ? counts.updated : counts.added).incrementAndGet();
+      counts.gaps(doc.metadata());
     } catch (IOException e) {
       // the folder failed, not the document (disk full, read-only): stop; the last commit stays
       failWriter(writer, writerFailed, e, file.path());

@@ -33,7 +33,7 @@ record GongwenElements(String docNumber, String signer, String addressee, LocalD
       Matcher m = Furniture.DOC_NUMBER.matcher(line);
       // a number above the title, or on a line of its own: a number cited in the text is another document's
       if (number == null && m.find() && (i < titleLine || line.length() <= 40) && !line.contains("《")) {
-        number = m.group(1) + "〔" + m.group(2) + "〕" + m.group(3) + "号";
+        number = OfficialElements.form(m);
       }
       Matcher s = SIGNER.matcher(line);
       if (signer == null && s.find()) {

@@ -13,9 +13,19 @@ import java.time.LocalDate;
 public record OfficialElements(String docNumber, String addressee, String signer, LocalDate published) {
   public static final OfficialElements NONE = new OfficialElements(null, null, null, null);
 
+  /** The first 发文字号 a text holds, in its one form, or null (a search box's text). */
+  public static String findDocNumber(String text) {
+    var m = Furniture.DOC_NUMBER.matcher(text == null ? "" : text);
+    return m.find() ? form(m) : null;
+  }
+
+  static String form(java.util.regex.MatchResult m) {
+    return m.group(1) + "〔" + m.group(2) + "〕" + m.group(3) + "号";
+  }
+
   /** A 发文字号 in any written form ([] () 【】〔〕, spaces) in its one form, or null if the text is none. */
   public static String normaliseDocNumber(String text) {
     var m = Furniture.DOC_NUMBER.matcher(text == null ? "" : text.strip());
-    return m.matches() ? m.group(1) + "〔" + m.group(2) + "〕" + m.group(3) + "号" : null;
+    return m.matches() ? form(m) : null;
   }
 }

@@ -15,7 +15,7 @@ public final class IndexSchema {
   private IndexSchema() {}
 
   /** Raise on any change to field names, analysis or facets that makes old indexes unreadable. */
-  public static final int VERSION = 6;
+  public static final int VERSION = 7;
 
   /** Commit user-data keys. */
   public static final String COMMIT_SCHEMA_VERSION = "schema_version";

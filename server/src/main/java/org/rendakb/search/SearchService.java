@@ -34,6 +34,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
 import org.rendakb.schema.StoredMetadata;
+import org.rendakb.schema.StoredSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -297,7 +298,9 @@ public final class SearchService {
           d.get(Fields.DATE), intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
           d.get(Fields.REGION), d.get(Fields.PLACE), d.get(Fields.TERM), d.get(Fields.MEETING), d.get(Fields.SPEAKER),
           List.of(d.getValues(Fields.LAW)), d.get(Fields.CONTENT_TYPE), size == null ? null : size.numericValue().longValue(),
-          d.get(Fields.HASH), d.get(Fields.TRUNCATED) != null, d.get(Fields.NOTE), passages, d.get(Fields.TEXT));
+          d.get(Fields.HASH), d.get(Fields.TRUNCATED) != null, d.get(Fields.NOTE), passages, d.get(Fields.TEXT),
+          d.get(Fields.DOC_NUMBER), d.get(Fields.ADDRESSEE), d.get(Fields.SIGNER), d.get(Fields.PUBLISHED),
+          StoredSources.decode(d.get(Fields.SOURCES)));
     }) instanceof DocumentView view ? view : notFound(id);
   }
 
