@@ -1,6 +1,8 @@
 package org.rendakb.clean;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,8 +20,19 @@ import org.jsoup.select.NodeVisitor;
  * between words, which Chinese does not have.
  */
 public final class HtmlCleaner {
-  /** The cleaned article text and the page's title (from its heading, else its title tag), or null. */
-  public record Page(String text, String title) {}
+  /**
+   * The cleaned article text, the page's title (from its heading, else its title tag) or null, and
+   * what a reader of the page's head would use: {@code html:title}, {@code html:heading} and the
+   * standard meta tags of Chinese government sites ({@code meta:ArticleTitle}, {@code meta:PubDate},
+   * {@code meta:ContentSource}, {@code meta:ColumnName}, {@code meta:SiteName}).
+   */
+  public record Page(String text, String title, Map<String, String> properties) {
+    public Page {
+      properties = Map.copyOf(properties);
+    }
+  }
+
+  private static final List<String> META_NAMES = List.of("ArticleTitle", "PubDate", "ContentSource", "ColumnName", "SiteName");
 
   private static final String CLUTTER_TAGS =
       "script, style, noscript, template, iframe, nav, header, footer, aside, form, button, select, input, object, embed, svg";
@@ -46,6 +59,16 @@ public final class HtmlCleaner {
   public Page clean(String html) {
     Document doc = Jsoup.parse(html);
     String titleTag = doc.title().strip();
+    Map<String, String> properties = new LinkedHashMap<>();
+    for (String name : META_NAMES) {
+      Element meta = doc.head().selectFirst("meta[name=" + name + "]");
+      if (meta != null && !meta.attr("content").isBlank()) {
+        properties.put("meta:" + name, meta.attr("content").strip());
+      }
+    }
+    if (!titleTag.isEmpty()) {
+      properties.put("html:title", titleTag);
+    }
     doc.select(CLUTTER_TAGS).remove();
     for (Element e : doc.body().getAllElements()) {
       if (e != doc.body() && (CLUTTER_ID_OR_CLASS.matcher(e.id()).matches()
@@ -57,9 +80,13 @@ public final class HtmlCleaner {
     StringBuilder text = new StringBuilder();
     // the article's heading and its date/source line often sit outside the content container
     Element heading = doc.body().selectFirst("h1, h2, .title, #title");
+    if (heading == null) {
+      heading = titleOutside(doc.body(), root, titleTag, properties.get("meta:ArticleTitle"));
+    }
     String title = null;
     if (heading != null && !heading.text().isBlank()) {
       title = heading.text().strip();
+      properties.put("html:heading", title);
       if (!root.text().contains(title)) {
         text.append(title).append('\n');
         for (Element sibling = heading.nextElementSibling(); sibling != null && !sibling.equals(root)
@@ -82,7 +109,33 @@ public final class HtmlCleaner {
         out.append(l).append('\n');
       }
     }
-    return new Page(out.toString(), title != null ? title : titleTag.isEmpty() ? null : titleTag);
+    return new Page(out.toString(), title != null ? title : titleTag.isEmpty() ? null : titleTag, properties);
+  }
+
+  /**
+   * A page without a heading element sets its title as a line of its own above the content (a
+   * centred bold paragraph, a div): the first element before the content whose text the page's
+   * title tag or ArticleTitle holds, taken with its block (a strong inside a p gives the p).
+   */
+  private static Element titleOutside(Element body, Element root, String titleTag, String articleTitle) {
+    Element best = null;
+    int bestRank = 0;
+    for (Element e : body.getAllElements()) {
+      if (e == root) {
+        break;
+      }
+      String own = e.ownText().strip();
+      // the site's name is in the title tag too, at its end: the ArticleTitle, then the tag's start, then the longest
+      int rank = own.length() < 4 ? 0 : own.equals(articleTitle) ? 3 : titleTag.startsWith(own) ? 2 : titleTag.contains(own) ? 1 : 0;
+      if (rank > bestRank || rank == bestRank && rank > 0 && own.length() > best.ownText().strip().length()) {
+        best = e;
+        bestRank = rank;
+      }
+    }
+    while (best != null && !best.isBlock() && best.parent() != null && best.parent() != body) {
+      best = best.parent();
+    }
+    return best;
   }
 
   private static Element mainContent(Document doc) {

@@ -20,6 +20,11 @@ final class Summary {
       s.append(String.format("  OCR read %d files: %d pages recognised, %d from the OCR cache%n", r.ocr().size(),
           r.ocrPagesRead(), r.ocrPagesFromCache()));
     }
+    var gaps = r.gaps();
+    if (r.added() + r.updated() > 0) {
+      s.append(String.format("  of the %d documents read: %d with no title found, %d with no date, %d with no organ%n",
+          r.added() + r.updated(), gaps.noTitle(), gaps.noDate(), gaps.noOrgan()));
+    }
     if (!r.failed().isEmpty()) {
       s.append("  not indexed:\n");
       r.failed().stream().limit(MAX_FAILURES_SHOWN)

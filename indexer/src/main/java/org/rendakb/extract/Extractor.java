@@ -317,6 +317,7 @@ public final class Extractor implements AutoCloseable {
     }
     Map<String, String> properties = new LinkedHashMap<>();
     put(properties, "dc:title", cleaned.title());
+    cleaned.properties().forEach((key, value) -> put(properties, key, value));
     return result(text, contentType, properties, truncated);
   }
 

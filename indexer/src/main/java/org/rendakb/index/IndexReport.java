@@ -12,6 +12,7 @@ import java.util.List;
  * @param ocr the files of this run read (in part) by OCR, and why
  * @param ocrPagesRead pages Tesseract recognised in this run
  * @param ocrPagesFromCache pages of this run's scans found in the OCR cache instead
+ * @param gaps of the documents read in this run, how many have no title, date or organ found
  */
 public record IndexReport(
     int added,
@@ -26,7 +27,8 @@ public record IndexReport(
     double mergeSeconds,
     List<OcrFile> ocr,
     int ocrPagesRead,
-    int ocrPagesFromCache) {
+    int ocrPagesFromCache,
+    MetadataGaps gaps) {
 
   public IndexReport {
     failed = List.copyOf(failed);
@@ -35,6 +37,12 @@ public record IndexReport(
 
   /** A file whose text OCR read: how many pages, and why ({@code no text layer|unreadable text layer}). */
   public record OcrFile(String path, int pages, String reason) {}
+
+  /**
+   * Documents whose metadata lacks what people filter on, so that an archive's gaps show before
+   * anyone searches: no title (none found, the opening sentence stands in), no date, no organ.
+   */
+  public record MetadataGaps(int noTitle, int noDate, int noOrgan) {}
 
   /** A file that was not indexed, and why, in words a person understands. */
   public record Failure(String path, String reason) {}

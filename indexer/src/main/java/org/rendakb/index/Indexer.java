@@ -31,6 +31,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.rendakb.extract.ExtractionException;
 import org.rendakb.extract.Extractor;
 import org.rendakb.extract.ExtractorLimits;
+import org.rendakb.metadata.DocumentMetadata;
 import org.rendakb.metadata.MetadataExtractor;
 import org.rendakb.ocr.Ocr;
 import org.rendakb.ocr.OcrOptions;
@@ -193,7 +194,9 @@ public final class Indexer {
           counts.added.get(), counts.updated.get(), plan.unchanged(), plan.moves().size(), plan.deletes().size(),
           failures, documentsNow, passagesNow, (System.nanoTime() - start) / 1e9, mergeSeconds,
           ocrFiles.stream().sorted(java.util.Comparator.comparing(IndexReport.OcrFile::path)).toList(),
-          ocr.pagesRecognised() - readBefore, ocr.pagesFromCache() - cachedBefore);
+          ocr.pagesRecognised() - readBefore, ocr.pagesFromCache() - cachedBefore,
+
+new IndexReport.MetadataGaps(counts.noTitle.get(), counts.noDate.get(), counts.noOrgan.get()));
     }
   }
 
@@ -224,11 +227,28 @@ public final class Indexer {
     }
   }
 
-  private record Counts(AtomicInteger added, AtomicInteger updated) {}
+  private record Counts(AtomicInteger added, AtomicInteger updated, AtomicInteger noTitle, AtomicInteger noDate,
+      AtomicInteger noOrgan) {
+    Counts() {
+      this(new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+    }
+
+    void gaps(DocumentMetadata meta) {
+      if (meta.title() == null || "first sentence".equals(meta.sources().get("title"))) {
+        noTitle.incrementAndGet();
+      }
+      if (meta.date() == null) {
+        noDate.incrementAndGet();
+      }
+      if (meta.body() == null) {
+        noOrgan.incrementAndGet();
+      }
+    }
+  }
 
   private Counts parseAll(IndexWriter writer, List<SyncPlan.Task> tasks, IndexerOptions options, List<IndexReport.Failure> failures,
       List<IndexReport.OcrFile> ocrFiles) throws IOException, IndexUnusableException {
-    Counts counts = new Counts(new AtomicInteger(), new AtomicInteger());
+    Counts counts = new Counts();
     long totalBytes = tasks.stream().mapToLong(t -> t.file().size()).sum();
     int ocrBefore = pipeline.ocr().pagesRecognised();
     Progress progress = new Progress(tasks.size(), totalBytes, () -> pipeline.ocr().pagesRecognised() - ocrBefore);
@@ -299,6 +319,7 @@ public final class Indexer {
       if (doc.extracted().ocr() != null) {
         ocrFiles.add(new IndexReport.OcrFile(file.path(), doc.extracted().ocr().pages(), doc.extracted().ocr().reason()));
       }
+      counts.gaps(doc.metadata());
     } catch (IOException e) {
       // the folder failed, not the document (disk full, read-only): stop; the last commit stays
       failWriter(writer, writerFailed, e, file.path());

@@ -22,10 +22,12 @@ import org.rendakb.extract.ExtractedText;
 import org.rendakb.extract.Pages;
 import org.rendakb.metadata.DocType;
 import org.rendakb.metadata.DocumentMetadata;
+import org.rendakb.metadata.OfficialElements;
 import org.rendakb.passages.Passage;
 import org.rendakb.passages.PassageSplitter;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
+import org.rendakb.schema.StoredSources;
 
 /**
  * Turns one {@link SourceDocument} into its Lucene documents (the file first, then its passages),
@@ -101,6 +103,16 @@ public final class LuceneDocuments {
     keyword(doc, Fields.TERM, meta.term());
     keyword(doc, Fields.MEETING, meta.meeting());
     keyword(doc, Fields.SPEAKER, meta.speaker());
+    OfficialElements official = meta.official();
+    keyword(doc, Fields.DOC_NUMBER, official.docNumber());
+    keyword(doc, Fields.ADDRESSEE, official.addressee());
+    keyword(doc, Fields.SIGNER, official.signer());
+    if (official.published() != null) {
+      doc.add(new StoredField(Fields.PUBLISHED, official.published().toString()));
+    }
+    if (!meta.sources().isEmpty()) {
+      doc.add(new StoredField(Fields.SOURCES, StoredSources.encode(meta.sources())));
+    }
     for (String law : meta.laws()) {
       doc.add(new KeywordField(Fields.LAW, law, Field.Store.YES));
       doc.add(new SortedSetDocValuesFacetField(Fields.LAW, law));
@@ -210,7 +222,10 @@ public final class LuceneDocuments {
             doc.get(Fields.TERM),
             doc.get(Fields.MEETING),
             doc.get(Fields.SPEAKER),
-            List.of(doc.getValues(Fields.LAW)));
+            List.of(doc.getValues(Fields.LAW)),
+            new OfficialElements(doc.get(Fields.DOC_NUMBER), doc.get(Fields.ADDRESSEE), doc.get(Fields.SIGNER),
+                doc.get(Fields.PUBLISHED) == null ? null : LocalDate.parse(doc.get(Fields.PUBLISHED))),
+            StoredSources.decode(doc.get(Fields.SOURCES)));
     return new SourceDocument(
         doc.get(Fields.ID),
         newRoot,

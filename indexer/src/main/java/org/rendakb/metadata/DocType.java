@@ -21,6 +21,16 @@ public enum DocType {
   JUDICIAL_INTERPRETATION("司法解释"),
   DEPARTMENTAL_RULE("部门规章"),
   CASE("案例"),
+  // the 公文 kinds a congress archive holds (党政机关公文处理工作条例); a 报告 on work stays WORK_REPORT
+  NOTICE("通知"),
+  BULLETIN("通报"),
+  OPINION("意见"),
+  REQUEST("请示"),
+  REPLY("批复"),
+  LETTER("函"),
+  ANNOUNCEMENT("公告"),
+  MOTION("议案"),
+  MINUTES("纪要"),
   OTHER("其他");
 
   public final String label;

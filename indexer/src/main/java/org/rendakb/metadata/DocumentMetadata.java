@@ -1,7 +1,10 @@
 package org.rendakb.metadata;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What people filter on, with canonical values so that facets do not split. Any field may be null
@@ -18,6 +21,8 @@ import java.util.List;
  * @param meeting the meeting (第十四届全国人民代表大会第二次会议)
  * @param speaker for speeches and reports, where stated
  * @param laws cited laws and regulations, normalised full titles without 《》
+ * @param official the 公文 elements (发文字号, 主送机关, 签发人, the site's 发布时间), never null
+ * @param sources where each value came from, by field name ("title" → "heading", "date" → "落款" …)
  */
 public record DocumentMetadata(
     String title,
@@ -31,10 +36,20 @@ public record DocumentMetadata(
     String term,
     String meeting,
     String speaker,
-    List<String> laws) {
+    List<String> laws,
+    OfficialElements official,
+    Map<String, String> sources) {
+
+  /** Metadata without 公文 elements or sources (a catalogue, an index written before them). */
+  public DocumentMetadata(String title, LocalDate date, Integer year, DocType type, String body, String committee, String region,
+      String place, String term, String meeting, String speaker, List<String> laws) {
+    this(title, date, year, type, body, committee, region, place, term, meeting, speaker, laws, OfficialElements.NONE, Map.of());
+  }
 
   public DocumentMetadata {
     laws = laws == null ? List.of() : List.copyOf(laws);
+    official = official == null ? OfficialElements.NONE : official;
+    sources = sources == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     type = type == null ? DocType.OTHER : type;
     if (year == null && date != null) {
       year = date.getYear();

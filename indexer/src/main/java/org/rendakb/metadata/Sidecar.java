@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A catalogue entry beside a file, {@code NAME.meta.json}, overriding what was read from the text:
  * a catalogue always beats a guess. Fields are DocumentMetadata's names; {@code type} is the
- * Chinese label, {@code date} YYYY-MM-DD, {@code laws} an array.
+ * Chinese label, {@code date} YYYY-MM-DD, {@code laws} an array; {@code doc_number}, {@code addressee}
+ * and {@code signer} the 公文 elements. Each field it gives has "sidecar" as its source.
  */
 public final class Sidecar {
   private Sidecar() {}
@@ -54,9 +57,17 @@ public final class Sidecar {
         laws.add(law.asText());
       }
     }
+    OfficialElements o = m.official();
+    String number = text(n, "doc_number", o.docNumber());
+    String normalised = OfficialElements.normaliseDocNumber(number);
+    OfficialElements official = new OfficialElements(normalised != null ? normalised : number,
+        text(n, "addressee", o.addressee()), text(n, "signer", o.signer()), o.published());
+    // what the catalogue gives, it is the source of
+    Map<String, String> sources = new LinkedHashMap<>(m.sources());
+    n.fieldNames().forEachRemaining(field -> sources.put(field, "sidecar"));
     return new DocumentMetadata(text(n, "title", m.title()), date, year, type, text(n, "body", m.body()),
         text(n, "committee", m.committee()), text(n, "region", m.region()), text(n, "place", m.place()),
-        text(n, "term", m.term()), text(n, "meeting", m.meeting()), text(n, "speaker", m.speaker()), laws);
+        text(n, "term", m.term()), text(n, "meeting", m.meeting()), text(n, "speaker", m.speaker()), laws, official, sources);
   }
 
   private static String text(JsonNode n, String field, String fallback) {

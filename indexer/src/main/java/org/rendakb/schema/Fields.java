@@ -55,6 +55,13 @@ public final class Fields {
   public static final String MEETING = "meeting";
   public static final String SPEAKER = "speaker";
   public static final String LAW = "law";
+  // 公文 elements: 发文字号 (normalised to 〔〕, looked up as a term), 主送机关, 签发人, the site's 发布时间
+  public static final String DOC_NUMBER = "doc_number";
+  public static final String ADDRESSEE = "addressee";
+  public static final String SIGNER = "signer";
+  public static final String PUBLISHED = "published";
+  /** where each metadata value came from, stored as {@link StoredSources} writes it */
+  public static final String SOURCES = "sources";
 
   /**
    * The id of the source file a Lucene document belongs to, on the document and on each of its

@@ -34,6 +34,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
 import org.rendakb.schema.StoredMetadata;
+import org.rendakb.schema.StoredSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -302,7 +303,10 @@ public final class SearchService {
           d.get(Fields.EXTRACTION) == null ? "text" : d.get(Fields.EXTRACTION),
           d.getField(Fields.OCR_CONFIDENCE) == null ? null : d.getField(Fields.OCR_CONFIDENCE).numericValue().doubleValue(),
           d.getField(Fields.OCR_PAGES) == null ? 0 : d.getField(Fields.OCR_PAGES).numericValue().intValue(),
-          org.rendakb.extract.Pages.parse(d.get(Fields.PAGE_STARTS)));
+          org.rendakb.extract.Pages.parse(d.get(Fields.PAGE_STARTS)),
+
+          d.get(Fields.DOC_NUMBER), d.get(Fields.ADDRESSEE), d.get(Fields.SIGNER), d.get(Fields.PUBLISHED),
+          StoredSources.decode(d.get(Fields.SOURCES)));
     }) instanceof DocumentView view ? view : notFound(id);
   }
 

@@ -149,7 +149,7 @@ public final class StaffQueryParser {
     QueryDescription description = new QueryDescription(original, truncated, browse,
         required.stream().map(g -> g.terms).toList(), optional.stream().map(g -> g.terms.getFirst()).toList(), none,
         ignored, render(required, optional, none));
-    Query full = withWorkPrior(build(required, optional, excluded, g -> g.queries), required);
+    Query full = DocNumberQuery.first(original, withWorkPrior(build(required, optional, excluded, g -> g.queries), required));
     // the partial matches' query is built only for a search whose page reaches them
     return new ParsedQuery(full, description, years,
         partCount(required), new ParsedQuery.Later<>(() -> partial(required, optional, excluded, full)));

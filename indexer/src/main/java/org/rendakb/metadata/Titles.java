@@ -1,0 +1,107 @@
+package org.rendakb.metadata;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The title, chosen among the lines near the top by what makes a title: its own line; a document
+ * type word at its end or the 关于……的…… form; a subtitle (——……) or a 题注, byline or date line
+ * after it; agreement with the page's ArticleTitle, its title tag or the file name. Furniture
+ * ({@link Furniture}) is never a candidate. A title set on two lines (GB/T 9704) is joined.
+ */
+final class Titles {
+  private static final int CANDIDATE_LINES = 30;
+  static final Pattern TYPE_END = Pattern.compile(
+      ".*(通知|通报|意见|请示|批复|函|公告|议案|纪要|报告|决定|决议|条例|办法|规定|细则|规则|方案|要点|讲话|致辞|发言|法|规划|纲要|总结|建议|公报|章程)$");
+  private static final Pattern ABOUT = Pattern.compile("^.{0,30}关于.+的.+");
+  private static final Pattern SENTENCE_END = Pattern.compile(".*[。；;：:，,！!？?]$");
+  private static final Pattern SALUTATION = Pattern.compile("^(同志们|尊敬的|各位代表|各位委员|女士们|先生们).*");
+  /** What follows a title: its subtitle, its 题注, a byline, the date it was given or published. */
+  private static final Pattern AFTER_TITLE = Pattern.compile(
+      "^(——|—|（\\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*年|\\(\\s*[0-9]{4}\\s*年|(?:发布时间|发布日期|时间|日期|来源|作者)\\s*[:：]|[0-9]{4}\\s*[-年]).*");
+
+  /** The title from the text's head lines and the file's properties, or null. */
+  static Sourced<String> find(List<String> head, Map<String, String> properties, String fileName) {
+    String articleTitle = clean(properties.get("meta:ArticleTitle"));
+    String titleTag = clean(properties.get("html:title"));
+    String heading = clean(properties.get("html:heading"));
+    String column = clean(properties.get("meta:ColumnName"));
+    String site = clean(properties.get("meta:SiteName"));
+    String stem = fileName.replaceFirst("^.*/", "").replaceFirst("\\.[^.]*$", "").replaceFirst("\\(\\d+\\)$", "");
+    String best = null;
+    String bestSource = null;
+    double bestScore = 0;
+    int n = Math.min(head.size(), CANDIDATE_LINES);
+    for (int i = 0; i < n; i++) {
+      String line = head.get(i).strip();
+      // a shorter repetition of a title already seen (政府工作报告 under 2024年……政府工作报告) is not a second title
+      if (!candidate(line) || line.equals(column) || line.equals(site) || best != null && best.contains(line)) {
+        continue;
+      }
+      String title = line;
+      int last = i;
+      // a title on two lines: the first without its type word, the second ending with it
+      if (i + 1 < n && candidate(head.get(i + 1).strip())) {
+        String joined = line + head.get(i + 1).strip();
+        boolean incomplete = !TYPE_END.matcher(line).matches() || ABOUT.matcher(joined).matches() && !ABOUT.matcher(line).matches();
+        if (incomplete && joined.length() <= 60 && TYPE_END.matcher(joined).matches() && head.get(i + 1).strip().length() <= 30
+            && (ABOUT.matcher(joined).matches() || joined.equals(articleTitle) || stem.contains(joined))) {
+          title = joined;
+          last = i + 1;
+        }
+      }
+      double score = 1 - 0.15 * i;
+      String source = "first line";
+      if (TYPE_END.matcher(title).matches()) {
+        score += 2;
+        source = "title form";
+      }
+      if (ABOUT.matcher(title).matches()) {
+        score += 2;
+        source = "title form";
+      }
+      if (last + 1 < head.size() && AFTER_TITLE.matcher(head.get(last + 1).strip()).matches()) {
+        score += 2;
+        source = "title form";
+      }
+      if (title.length() <= 6 && (!TYPE_END.matcher(title).matches() || last + 1 < n && candidate(head.get(last + 1).strip()))) {
+        score -= 3; // a column or a menu word standing alone, or above the title
+      }
+      if (title.equals(articleTitle)) {
+        score += 4;
+        source = "page meta";
+      } else if (title.equals(heading)) {
+        score += 3;
+        source = "heading";
+      } else if (titleTag != null && titleTag.contains(title) && title.length() >= 6) {
+        score += 2;
+        source = "page title";
+      } else if (stem.length() >= 6 && stem.equals(title)) {
+        score += 2;
+        source = "file name";
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = title;
+        bestSource = source;
+      }
+    }
+    if (best != null) {
+      return Sourced.of(best, bestSource);
+    }
+    if (articleTitle != null) {
+      return Sourced.of(articleTitle, "page meta");
+    }
+    return null;
+  }
+
+  private static boolean candidate(String line) {
+    return line.length() >= 4 && line.length() <= 80 && !SENTENCE_END.matcher(line).matches()
+        && !SALUTATION.matcher(line).matches() && !Furniture.is(line);
+  }
+
+  private static String clean(String s) {
+    return s == null || s.isBlank() ? null : s.replaceAll("\\s+", " ").strip();
+  }
+}
