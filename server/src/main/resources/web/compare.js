@@ -2,19 +2,9 @@
 // index.html, a panel offering 与其他版本对照, 与另一文件对照 and 新提法 / 不再提及. Server HTML is
 // inserted only when it holds nothing but escaped text and the one tag expected (<del>, <ins>, <mark>).
 
-const $ = (id) => document.getElementById(id);
-const PICKED = 'rendakb.compare.picked';
+import { $, el } from './dom.js';
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') e.textContent = v;
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children) if (c !== null && c !== undefined) e.append(c);
-  return e;
-}
+const PICKED = 'rendakb.compare.picked';
 
 /** A span holding the server's HTML if it has no tag but {@code tag}, else the HTML as text. */
 function tagged(html, tag) {
