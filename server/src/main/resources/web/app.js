@@ -2,7 +2,7 @@
 // inserted as text, except snippets and precedent passages, which the server has already
 // HTML-escaped with <mark> around matches; those are checked to hold no other tag first
 // (dom.js markedHtml). This module draws the view the URL names and wires the header.
-import { $, el, go, onNavigate, params, showError, withParam } from './dom.js';
+import { $, el, go, onNavigate, params, printHeading, showError, withParam } from './dom.js';
 import { renderSearch } from './search.js';
 import { renderDocument } from './docview.js';
 import { renderPrecedents } from './precedent.js';
@@ -19,6 +19,7 @@ function showView(id) {
 
 async function render() {
   $('error').hidden = true;
+  printHeading('');
   const p = params();
   $('q').value = p.get('q') || '';
   $('sort').value = p.get('sort') || '';
@@ -93,7 +94,7 @@ function submitSearch() {
   const p = params();
   const view = p.get('view');
   const next = view && view !== 'doc' ? new URLSearchParams() : p;
-  for (const k of ['view', 'id', 'page', 'name', 'text', 'passage', 'rows', 'cols']) next.delete(k);
+  for (const k of ['view', 'id', 'page', 'name', 'text', 'passage', 'passage_end', 'rows', 'cols']) next.delete(k);
   withParam('q', $('q').value.trim(), next);
   withParam('sort', $('sort').value, next);
   closeSuggestions();

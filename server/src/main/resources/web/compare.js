@@ -2,7 +2,7 @@
 // index.html, a panel offering 与其他版本对照, 与另一文件对照 and 新提法 / 不再提及. Server HTML is
 // inserted only when it holds nothing but escaped text and the one tag expected (<del>, <ins>, <mark>).
 
-import { $, el } from './dom.js';
+import { $, api, el, errorBox, errorText } from './dom.js';
 
 const PICKED = 'rendakb.compare.picked';
 
@@ -11,20 +11,6 @@ function tagged(html, tag) {
   const span = document.createElement('span');
   if (new RegExp(`^(?:[^<>]|</?${tag}>)*$`).test(html)) span.innerHTML = html; else span.textContent = html;
   return span;
-}
-
-async function api(path) {
-  const loading = $('loading');
-  if (loading) loading.hidden = false;
-  try {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
-    let body = null;
-    try { body = await response.json(); } catch { body = null; }
-    if (!response.ok) throw new Error(body && body.error ? body.error : `服务器返回 ${response.status}`);
-    return body;
-  } finally {
-    if (loading) loading.hidden = true;
-  }
 }
 
 const compareUrl = (a, b) => `/compare.html?${new URLSearchParams({ a, b })}`;
@@ -54,7 +40,12 @@ async function renderComparison() {
       el('td', {}, tagged(r.a, 'del')), el('td', {}, tagged(r.b, 'ins')), el('td', { text: CHANGE[r.change] || r.change }))));
     $('only-changes').addEventListener('change', (e) => $('compare-table').classList.toggle('only-changes', e.target.checked));
   } catch (e) {
-    $('error').textContent = `出错了：${e.message}`;
+    // in Chinese; the API's own message under 详细信息
+    status.textContent = '';
+    const box = errorBox(e);
+    const why = { 404: '找不到要对照的文件：它可能已被删除或移动。请从文件页重新选择。', 400: '这两个文件无法对照（文件可能过长）。' }[e.status];
+    if (why) box.querySelector('.error-text').textContent = `出错了：${why}`;
+    $('error').replaceChildren(box);
     $('error').hidden = false;
   }
 }
@@ -70,6 +61,17 @@ function phraseList(title, items, id) {
   return el('div', {}, el('h3', { text: title }), list);
 }
 
+/** Why no comparison was made, in Chinese, with the API's message under 详细信息. */
+function phrasesError(e, against) {
+  const box = errorBox(e);
+  const why = against ? null : {
+    404: '没有找到可比较的文件：资料库里没有同一机关上一年的同类文件。可以在另一文件上点“选作对照文件”，再回到这里比较。',
+    400: '这份文件没有年份或类型，无法自动找到上一年的同类文件。可以在另一文件上点“选作对照文件”，再回到这里比较。',
+  }[e.status];
+  box.querySelector('.error-text').textContent = `无法比较：${why || errorText(e)}`;
+  return box;
+}
+
 async function showPhrases(box, id, against) {
   box.replaceChildren(el('p', { text: '正在比较…' }));
   try {
@@ -80,7 +82,7 @@ async function showPhrases(box, id, against) {
     box.replaceChildren(el('p', { class: 'meta', text: `与${others.map((o) => name(o)).join('、')}相比` }),
       el('div', { class: 'phrases' }, phraseList('新提法', r.new, 'new-phrases'), phraseList('不再提及', r.dropped, 'dropped-phrases')));
   } catch (e) {
-    box.replaceChildren(el('p', { text: `无法比较：${e.message}` }));
+    box.replaceChildren(el('div', { class: 'doc-error', id: 'phrases-error' }, phrasesError(e, against)));
   }
 }
 

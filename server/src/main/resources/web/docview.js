@@ -22,6 +22,12 @@ export async function renderDocument(p) {
   const m = marksQuery.toString()
     ? await api(`/api/documents/${encodeURIComponent(id)}/marks?${marksQuery}`).catch(() => ({ marks: [], passage: null }))
     : { marks: [], passage: null };
+  const end = p.get('passage_end');
+  if (m.passage && end !== null && /^\d+$/.test(end) && Number(end) > Number(passage)) {
+    // a precedent span: shaded from its first passage to the end of its last
+    const last = await api(`/api/documents/${encodeURIComponent(id)}/marks?${new URLSearchParams({ passage: end })}`).catch(() => ({ passage: null }));
+    if (last.passage && last.passage.end > m.passage.start) m.passage = { start: m.passage.start, end: last.passage.end };
+  }
   const dl = el('dl');
   for (const [label, value] of [['类型', d.type], ['日期', d.date || d.year], ['发文机关', d.body], ['委员会', d.committee],
     ['地区', [d.region, d.place].filter(Boolean).join(' ')], ['届次', d.term], ['会议', d.meeting], ['文件', d.path],
@@ -48,7 +54,9 @@ export async function renderDocument(p) {
   for (const law of d.laws || []) laws.append(el('li', {}, el('a', { href: `/?${new URLSearchParams({ view: 'law', name: law })}`, text: `《${law}》` })));
   const similar = el('ul', { id: 'similar' }, el('li', { text: '正在查找…' }));
   view.replaceChildren(el('h1', { text: d.title || d.path }), dl,
-    el('p', { class: 'doc-tools' }, el('a', { href: `/api/documents/${encodeURIComponent(id)}/file`, id: 'original', text: '查看原文件' }), ' ', jump, ' ', prev, ' ', next, ' ', count),
+    // the marks' buttons only when a query was carried here: "0 处" means nothing to one who did not search
+    el('p', { class: 'doc-tools' }, el('a', { href: `/api/documents/${encodeURIComponent(id)}/file`, id: 'original', text: '查看原文件' }),
+      ...(q ? [' ', jump, ' ', prev, ' ', next, ' ', count] : [])),
     ...(d.laws && d.laws.length ? [el('h2', { text: '引用的法规' }), laws] : []),
     el('h2', { text: '全文' }), text, el('h2', { text: '相似文档' }), similar);
   const place = text.querySelector('.passage');
@@ -73,7 +81,16 @@ export async function renderDocument(p) {
 function markText(node, text, marks, passage) {
   const cuts = new Set([0, text.length]);
   for (const m of marks) { cuts.add(clamp(m.start, text)); cuts.add(clamp(m.end, text)); }
-  if (passage) { cuts.add(clamp(passage.start, text)); cuts.add(clamp(passage.end, text)); }
+  if (passage) {
+    const [start, end] = [clamp(passage.start, text), clamp(passage.end, text)];
+    cuts.add(start);
+    cuts.add(end);
+    // line breaks inside a span (between its passages) are cut out, so that they stay unshaded
+    for (const m of text.slice(start, end).matchAll(/\s*\n\s*/g)) {
+      cuts.add(start + m.index);
+      cuts.add(start + m.index + m[0].length);
+    }
+  }
   const points = [...cuts].sort((a, b) => a - b);
   let mi = 0;
   let started = -1;
@@ -85,7 +102,9 @@ function markText(node, text, marks, passage) {
       piece = el('mark', { class: started === mi ? 'hit-rest' : 'hit' }, piece);
       started = mi;
     }
-    node.append(passage && passage.start <= from && to <= passage.end ? el('span', { class: 'passage' }, piece) : piece);
+    // the blank lines between a span's passages are not shaded: each passage reads as one block
+    const inPassage = passage && passage.start <= from && to <= passage.end && /\S/.test(text.slice(from, to));
+    node.append(inPassage ? el('span', { class: 'passage' }, piece) : piece);
   }
 }
 

@@ -101,6 +101,25 @@ export function withParam(name, value, p = params()) {
   return p;
 }
 
+/**
+ * What a printout says of itself: a line above the first result and, through the page's margin
+ * boxes, at the head of every printed page (with 第 N / M 页 at the foot), so a loose sheet still
+ * says what was asked and when. Empty text clears both.
+ */
+export function printHeading(text) {
+  const now = new Date();
+  const line = text ? `${text} · 打印于 ${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日` : '';
+  $('print-head').textContent = line;
+  // a constructed sheet, since the page's Content-Security-Policy admits no inline <style>
+  const font = 'font: 9pt "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #444;';
+  printSheet.replaceSync(line ? `@page { @top-left { content: ${JSON.stringify(line)}; ${font} } `
+    + `@bottom-right { content: "第 " counter(page) " / " counter(pages) " 页"; ${font} } }` : '');
+  if (!document.adoptedStyleSheets.includes(printSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
+}
+
+/** The rules of the printed page's head and foot (printHeading). */
+export const printSheet = new CSSStyleSheet();
+
 /** 2020-03-26 → 2020年3月26日, 2020 → 2020年. */
 export function chineseDate(date, year) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date || '');

@@ -1,6 +1,6 @@
 // 起草参考: where a sentence was used before, newest and exact first, a timeline of the years
 // (a bar filters by its year, a second click removes the filter), and a citation to copy.
-import { $, api, chineseDate, docLink, el, go, markedHtml, pageLink, params } from './dom.js';
+import { $, api, chineseDate, docLink, el, go, markedHtml, pageLink, params, printHeading } from './dom.js';
 import { renderYearBars } from './years.js';
 
 /** 《title》第七条（body，2020年3月26日）: what a drafter writes after a quoted passage. */
@@ -18,6 +18,7 @@ export async function renderPrecedents(p) {
   $('timeline').replaceChildren();
   $('precedent-status').textContent = text ? '' : '粘贴一句话，查看以前在哪些文件里用过它或相近的说法。';
   if (!text) return;
+  printHeading(`起草参考：${text.length > 40 ? `${text.slice(0, 40)}…` : text}`);
   const years = p.getAll('year');
   const query = new URLSearchParams({ q: text, size: '20' });
   for (const y of years) query.append('year', y);
@@ -41,7 +42,9 @@ export async function renderPrecedents(p) {
     const copy = el('button', { type: 'button', class: 'copy', text: '复制引用', title: cite, onclick: async (e) => {
       try { await navigator.clipboard.writeText(cite); e.target.textContent = '已复制'; } catch { e.target.textContent = '复制失败，请手动选择文字'; }
     } });
-    const link = docLink(hit.doc_id, hit.title || hit.path, { passage: String(hit.position) });
+    // a span of passages opens with all of them shaded
+    const place = hit.end_position > hit.position ? { passage: String(hit.position), passage_end: String(hit.end_position) } : { passage: String(hit.position) };
+    const link = docLink(hit.doc_id, hit.title || hit.path, place);
     list.append(el('li', { 'data-citation': cite },
       el('span', { class: `badge ${hit.match}`, text: hit.match === 'exact' ? '完全一致' : '相近' }), ' ', link,
       hit.article ? el('span', { class: 'article', text: ` ${hit.article}` }) : null,

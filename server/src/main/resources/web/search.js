@@ -1,6 +1,6 @@
 // The result list: status, hits, facets (with 更多… for every value), chips, the year histogram
 // and range, paging and page size, exports and the count table link.
-import { $, FACETS, FILTERS, api, docLink, el, go, labelOf, markedHtml, pageLink, params, withParam } from './dom.js';
+import { $, FACETS, FILTERS, api, docLink, el, go, labelOf, markedHtml, pageLink, params, printHeading, withParam } from './dom.js';
 import { renderYearBars } from './years.js';
 import { openAllValues } from './facetdialog.js';
 
@@ -161,7 +161,7 @@ function renderToolbar(p) {
     el('a', { id: 'export-xlsx', class: 'button', href: `/api/search.xlsx?${query}`, download: '检索结果.xlsx', text: '导出 Excel' }),
     el('a', { id: 'stats-link', class: 'button', href: `/?${stats}`, text: '统计表', onclick: (e) => { e.preventDefault(); go(stats); } }),
     el('button', { type: 'button', id: 'print', text: '打印', onclick: () => window.print() }));
-  $('print-head').textContent = `检索：${p.get('q') || '（全部）'}${[...p].filter(([k]) => FILTERS.includes(k)).map(([k, v]) => ` · ${labelOf(k)}：${v}`).join('')} · 打印于 ${new Date().toLocaleDateString('zh-CN')}`;
+  printHeading(`检索：${p.get('q') || '（全部）'}${[...p].filter(([k]) => FILTERS.includes(k)).map(([k, v]) => ` · ${labelOf(k)}：${v}`).join('')}`);
 }
 
 /** With nothing asked, the collection is browsed by year and committee. */

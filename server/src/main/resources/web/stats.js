@@ -1,6 +1,6 @@
 // 统计表: documents counted by two dimensions (GET /api/stats) under the search's filters, with
 // row and column totals, exportable as CSV or Excel.
-import { $, FILTERS, api, el, errorBox, go, labelOf, params } from './dom.js';
+import { $, FILTERS, api, el, errorBox, go, labelOf, params, printHeading } from './dom.js';
 import { searchQuery } from './search.js';
 
 const DIMENSIONS = ['region', 'year', 'type', 'body', 'committee'];
@@ -19,6 +19,7 @@ export async function renderStats(p) {
   const change = () => { const q = params(); q.set('rows', rowSel.value); q.set('cols', colSel.value); go(q, true); };
   const back = new URLSearchParams(searchQuery(p));
   const filters = [...p].filter(([k]) => FILTERS.includes(k)).map(([k, v]) => `${labelOf(k)}：${v}`);
+  printHeading(`统计表（${labelOf(rows)} × ${labelOf(cols)}）：${p.get('q') || '（全部）'}${filters.length ? ' · ' + filters.join(' · ') : ''}`);
   view.replaceChildren(el('h1', { text: '统计表' }),
     el('p', { class: 'meta', text: `检索：${p.get('q') || '（全部）'}${filters.length ? ' · ' + filters.join(' · ') : ''}` }),
     el('p', { class: 'controls' }, el('label', { for: 'stats-rows', text: '行：' }), rowSel, ' ', el('label', { for: 'stats-cols', text: '列：' }), colSel, ' ',

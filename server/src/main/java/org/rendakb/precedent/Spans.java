@@ -45,14 +45,27 @@ final class Spans {
     if (spans.isEmpty()) {
       return ranked;
     }
-    List<PrecedentSearcher.Candidate> out = new ArrayList<>(spans);
+    // two seeds of one document may grow into runs that share passages (22–24 and 22–25): the
+    // better run is the place, the other would list the same sentences twice
+    spans.sort(PrecedentSearcher.RANKING);
+    List<PrecedentSearcher.Candidate> kept = new ArrayList<>();
+    for (PrecedentSearcher.Candidate s : spans) {
+      if (kept.stream().noneMatch(k -> overlap(k, s))) {
+        kept.add(s);
+      }
+    }
+    List<PrecedentSearcher.Candidate> out = new ArrayList<>(kept);
     for (PrecedentSearcher.Candidate c : ranked) {
-      if (spans.stream().noneMatch(s -> s.holds(c))) {
+      if (kept.stream().noneMatch(s -> s.holds(c))) {
         out.add(c);
       }
     }
     out.sort(PrecedentSearcher.RANKING);
     return out;
+  }
+
+  private static boolean overlap(PrecedentSearcher.Candidate a, PrecedentSearcher.Candidate b) {
+    return a.parent().equals(b.parent()) && a.doc() <= b.lastDoc() && b.doc() <= a.lastDoc();
   }
 
   /** A span replaces its passages only when it is the better answer than each of them alone. */

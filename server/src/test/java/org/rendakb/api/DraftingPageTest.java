@@ -125,6 +125,45 @@ class DraftingPageTest {
   }
 
   @Test
+  void whatCannotBeComparedIsToldInChinese() throws Exception {
+    open("/compare.html?a=" + ids.get(DraftingCorpus.ADOPTION_2019) + "&b=nosuchdocument");
+    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertTrue(error.getText().startsWith("出错了：找不到要对照的文件"), error.getText());
+    assertFalse(error.getText().contains("no document"), "the API's English stays under 详细信息: " + error.getText());
+    // the 2024 report is the earliest of its series here: nothing to find 新提法 against
+    open(docView(DraftingCorpus.REPORT_2024));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("new-phrases-go"))).click();
+    WebElement why = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phrases-error")));
+    assertTrue(why.getText().contains("没有找到可比较的文件"), why.getText());
+    assertFalse(why.getText().contains("against"), why.getText());
+    assertTrue((Boolean) driver.executeScript("return document.getElementById('loading').hidden"), "the loading indicator is cleared");
+  }
+
+  @Test
+  void aPhoneShowsTheTableAndThePanelWithoutSidewaysScrolling() throws Exception {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 860));
+    try {
+      open("/compare.html?a=" + ids.get(DraftingCorpus.ADOPTION_2019) + "&b=" + ids.get(DraftingCorpus.ADOPTION_2023));
+      wait.until(ExpectedConditions.textMatches(By.id("compare-status"), java.util.regex.Pattern.compile("共 \\d+ 处")));
+      long[] widths = widths();
+      assertTrue(widths[0] <= widths[1], "compare.html at 420 px: " + widths[0] + " > " + widths[1]);
+      screenshot("compare-phone-420");
+      open(docView(DraftingCorpus.REPORT_2025));
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("new-phrases-go"))).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#new-phrases li .phrase")));
+      widths = widths();
+      assertTrue(widths[0] <= widths[1], "新提法 at 420 px: " + widths[0] + " > " + widths[1]);
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+  }
+
+  static long[] widths() {
+    return new long[] {((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue(),
+        ((Number) driver.executeScript("return window.innerWidth")).longValue()};
+  }
+
+  @Test
   void aWorkReportShowsItsNewAndDroppedFormulations() throws Exception {
     open(docView(DraftingCorpus.REPORT_2025));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("new-phrases-go"))).click();

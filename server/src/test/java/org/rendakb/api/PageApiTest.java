@@ -87,7 +87,7 @@ class PageApiTest {
     byte[] b = csv.body();
     assertTrue((b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF, "UTF-8 with a BOM, for Excel");
     List<String> lines = csv.text().substring(1).lines().toList();
-    assertEquals(String.join(",", org.rendakb.export.ResultRows.COLUMNS), lines.get(0));
+    assertEquals("title,type,date,year,body,committee,region,doc_number,path,link", lines.get(0), "the columns issue 22 names");
     assertEquals(ids.size(), lines.size() - 1, "one row per hit of every page");
     for (int i = 0; i < ids.size(); i++) {
       assertTrue(lines.get(i + 1).startsWith(titles.get(i) + ","), lines.get(i + 1));
@@ -138,6 +138,23 @@ class PageApiTest {
     List<String> lines = csv.text().substring(1).lines().toList();
     assertEquals(rows.size() + 2, lines.size(), "header, a row per value, the totals");
     assertTrue(lines.getLast().startsWith("合计,") && lines.getLast().endsWith("," + t.get("total").asLong()), lines.getLast());
+    Http.Answer xlsx = http.get("/api/stats.xlsx", "rows", "region", "cols", "year", "q", PageFixture.MARKER);
+    assertEquals(200, xlsx.status());
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      Sheet sheet = book.getSheetAt(0);
+      DataFormatter f = new DataFormatter();
+      assertEquals(rows.size() + 1, sheet.getLastRowNum(), "header, a row per value, the totals");
+      for (int i = 0; i < rows.size(); i++) {
+        Row row = sheet.getRow(i + 1);
+        assertEquals(rows.get(i).asText(), f.formatCellValue(row.getCell(0)));
+        for (int j = 0; j < cols.size(); j++) {
+          assertEquals(t.get("counts").get(i).get(j).asText(), f.formatCellValue(row.getCell(j + 1)), rows.get(i) + " × " + cols.get(j));
+        }
+      }
+      Row totals = sheet.getRow(rows.size() + 1);
+      assertEquals("合计", f.formatCellValue(totals.getCell(0)));
+      assertEquals(t.get("total").asText(), f.formatCellValue(totals.getCell(cols.size() + 1)));
+    }
 
     assertEquals(400, http.get("/api/stats", "rows", "law", "cols", "year").status());
     assertEquals(400, http.get("/api/stats", "rows", "year", "cols", "year").status());

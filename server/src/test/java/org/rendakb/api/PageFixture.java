@@ -25,6 +25,7 @@ final class PageFixture {
   static final String GB_LINE = "关于推进基层立法联系点工作的情况报告：镕字也要读对。";
   static final String HTML_LINE = "常委会召开专题询问会议，听取政府关于生态环境保护工作的报告。";
   static final String LAW_TITLE = "某省养老服务促进条例";
+  static final String ARTICLE_TWO_FIRST = "第二条 各级人民政府应当加强对养老服务工作的领导，建立健全养老服务体系。";
   static final String ARTICLE_TWO_SECOND = "县级以上地方人民政府应当将养老服务设施建设纳入国土空间规划并保障用地需求。";
   /** A word only the 25 reports hold: a search for it selects them among other files. */
   static final String MARKER = "梧桐山";
@@ -66,7 +67,7 @@ final class PageFixture {
         "第一条 为了促进养老服务发展，满足老年人多层次养老服务需求，根据有关法律、行政法规，结合本省实际，制定本条例。"
             + "本条例所称养老服务，包括下列事项：",
         enumeration(),
-        "第二条 各级人民政府应当加强对养老服务工作的领导，建立健全养老服务体系。",
+        ARTICLE_TWO_FIRST,
         ARTICLE_TWO_SECOND,
         "第三条 养老服务应当坚持政府主导、社会参与、市场运作的原则。") + "\n", StandardCharsets.UTF_8);
     Files.writeString(dir.resolve(LAW_TITLE + "(2020-03-26).md.meta.json"),

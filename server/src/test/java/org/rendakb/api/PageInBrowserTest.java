@@ -71,8 +71,9 @@ class PageInBrowserTest {
   @Test
   void originalsOpenInChinese() throws Exception {
     desktop();
+    // a text, a GB18030 text, a GBK web page and a Markdown law (text/markdown, as most of the corpus)
     for (Map.Entry<String, String> c : Map.of("养老服务体系建设", PageFixture.UTF8_LINE, "基层立法联系点", PageFixture.GB_LINE,
-        "专题询问", PageFixture.HTML_LINE).entrySet()) {
+        "专题询问", PageFixture.HTML_LINE, PageFixture.LAW_TITLE, PageFixture.ARTICLE_TWO_SECOND).entrySet()) {
       browser.driver.get(http.base() + "/api/documents/" + idOf(c.getKey()) + "/file");
       String body = browser.driver.findElement(By.tagName("body")).getText();
       assertTrue(body.contains(c.getValue()), c.getKey() + " reads back: " + body);
@@ -185,6 +186,26 @@ class PageInBrowserTest {
   }
 
   @Test
+  void aPastedParagraphOpensItsDocumentWithTheWholeSpanShaded() throws Exception {
+    desktop();
+    String paste = PageFixture.ARTICLE_TWO_FIRST + PageFixture.ARTICLE_TWO_SECOND;
+    JsonNode hit = http.json("/api/precedents", "q", paste).get("hits").get(0);
+    assertEquals(hit.get("position").asInt() + 1, hit.get("end_position").asInt(), "the two sentences are one span: " + hit);
+    browser.open("/?view=precedent&text=" + enc(paste));
+    WebElement first = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#precedent-results li")));
+    assertEquals(1, browser.driver.findElements(By.cssSelector("#precedent-results li")).stream()
+        .filter(li -> li.getText().contains(PageFixture.ARTICLE_TWO_SECOND)).count(), "the span is listed once");
+    first.findElement(By.cssSelector("a")).click();
+    browser.wait.until(d -> browser.url().contains("passage_end=" + hit.get("end_position").asText()));
+    browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#doc-text .passage")));
+    browser.settle();
+    String shaded = String.join("", browser.driver.findElements(By.cssSelector("#doc-text .passage")).stream()
+        .map(WebElement::getText).toList());
+    assertEquals(paste, shaded, "both passages shaded, the blank line between them not");
+    browser.screenshot("page-precedent-span");
+  }
+
+  @Test
   void theDocumentViewStepsThroughTheServersMarks() throws Exception {
     desktop();
     browser.open("/?view=doc&id=" + idOf("社会建设委员会 " + PageFixture.MARKER) + "&q=" + enc("社建委"));
@@ -261,11 +282,23 @@ class PageInBrowserTest {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);
     Files.write(dir.resolve("page-print.pdf"), pdf);
+    // every printed page's head says the query and the date, its foot the page number (CSS page margin boxes)
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      assertTrue(doc.getNumberOfPages() >= 2, "20 hits fill more than a page: " + doc.getNumberOfPages());
+      org.apache.pdfbox.text.PDFTextStripper text = new org.apache.pdfbox.text.PDFTextStripper();
+      text.setStartPage(2);
+      text.setEndPage(2);
+      String second = text.getText(doc);
+      assertTrue(second.contains("检索：" + PageFixture.MARKER) && second.contains("打印于"), second);
+      assertTrue(second.replace(" ", "").contains("第2/" + doc.getNumberOfPages() + "页"), second);
+      assertFalse(second.contains("导出") || second.contains("筛选年份"), "no toolbar or filters in print: " + second);
+    }
     browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
     try {
       assertFalse(browser.driver.findElement(By.id("facets")).isDisplayed());
       assertFalse(browser.driver.findElement(By.id("search-form")).isDisplayed());
-      assertTrue(browser.driver.findElement(By.id("print-head")).getAttribute("textContent").contains(PageFixture.MARKER));
+      WebElement head = browser.driver.findElement(By.id("print-head"));
+      assertTrue(head.isDisplayed() && head.getText().contains(PageFixture.MARKER) && head.getText().contains("打印于"), head.getText());
       browser.screenshot("page-print-media");
     } finally {
       browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));

@@ -24,6 +24,22 @@ class UnitsTest {
   }
 
   @Test
+  void aReportInNumberedSectionsIsCutIntoSectionsWithTheirParagraphs() {
+    List<Unit> units = Units.of("""
+        常委会工作报告
+        一、加强地方立法
+        制定条例五件。
+        修改条例三件。
+        二、加强监督工作
+        听取专项工作报告六个。
+        三、加强代表工作
+        办理代表建议一百件。
+        """);
+    assertEquals(List.of("", "一、", "二、", "三、"), units.stream().map(Unit::label).toList());
+    assertEquals("一、加强地方立法\n制定条例五件。\n修改条例三件。", units.get(1).text());
+  }
+
+  @Test
   void aReportWithoutArticlesIsCutIntoParagraphs() {
     List<Unit> units = Units.of("政府工作报告\n\n一年来，我们做了大量工作。\n\n今年要抓好以下工作。\n");
     assertEquals(3, units.size());

@@ -19,7 +19,8 @@ import org.rendakb.precedent.PrecedentSearcher;
 final class SpanEvaluation {
   record Score(String kind, int pastes, double holdsAll, double holdsOne, double p50Ms, double p99Ms) {}
 
-  record Report(List<Score> spans, List<Score> single, List<String> misses) {
+  /** {@code overlapping}: pastes (spans searcher) whose hits list two runs of one document that share a passage. */
+  record Report(List<Score> spans, List<Score> single, List<String> misses, List<String> overlapping) {
     String markdown() {
       StringBuilder s = new StringBuilder("| searcher | kind | pastes | first hit holds all | holds one | p50 ms | p99 ms |\n");
       s.append("|---|---|---|---|---|---|---|\n");
@@ -31,6 +32,8 @@ final class SpanEvaluation {
       }
       s.append(String.format("%nSpans / single passages, same run, interleaved: p50 x%.2f, p99 x%.2f%n",
           spans.getLast().p50Ms() / single.getLast().p50Ms(), spans.getLast().p99Ms() / single.getLast().p99Ms()));
+      s.append(String.format("%nPastes whose hits hold one passage twice (spans): %d%n", overlapping.size()));
+      overlapping.forEach(m -> s.append("- ").append(m).append('\n'));
       if (!misses.isEmpty()) {
         s.append("\nFirst hit not holding every sentence (spans):\n");
         misses.forEach(m -> s.append("- ").append(m).append('\n'));
@@ -55,22 +58,23 @@ final class SpanEvaluation {
     Map<String, List<double[]>> withSpans = new LinkedHashMap<>();
     Map<String, List<double[]>> without = new LinkedHashMap<>();
     List<String> misses = new ArrayList<>();
+    List<String> overlapping = new ArrayList<>();
     for (int i = 0; i < pastes.size(); i++) {
       var p = pastes.get(i);
       if (i % 2 == 0) {
-        withSpans.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(spans, searcher, p, misses));
-        without.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(single, searcher, p, null));
+        withSpans.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(spans, searcher, p, misses, overlapping));
+        without.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(single, searcher, p, null, null));
       } else {
-        without.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(single, searcher, p, null));
-        withSpans.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(spans, searcher, p, misses));
+        without.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(single, searcher, p, null, null));
+        withSpans.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(one(spans, searcher, p, misses, overlapping));
       }
     }
-    return new Report(scores(withSpans), scores(without), misses);
+    return new Report(scores(withSpans), scores(without), misses, overlapping);
   }
 
   /** {holds all, holds one, milliseconds} of one search. */
   private static double[] one(PrecedentSearcher precedents, IndexSearcher searcher, PastedParagraphs.Paste p,
-      List<String> misses) throws IOException {
+      List<String> misses, List<String> overlapping) throws IOException {
     long start = System.nanoTime();
     List<PrecedentHit> hits = precedents.search(searcher, p.text(), null, PrecedentEvaluation.DEPTH).hits();
     double ms = (System.nanoTime() - start) / 1e6;
@@ -79,6 +83,18 @@ final class SpanEvaluation {
     boolean one = p.sentences().stream().anyMatch(s -> first.contains(DraftText.folded(s)));
     if (!all && misses != null) {
       misses.add("[" + p.kind() + "] `" + p.text() + "` → `" + first + "`");
+    }
+    if (overlapping != null) {
+      for (int a = 0; a < hits.size(); a++) {
+        for (int b = a + 1; b < hits.size(); b++) {
+          PrecedentHit x = hits.get(a);
+          PrecedentHit y = hits.get(b);
+          if (x.docId().equals(y.docId()) && x.position() <= y.endPosition() && y.position() <= x.endPosition()) {
+            overlapping.add("`" + p.text() + "`: " + x.path() + " " + x.position() + "–" + x.endPosition() + " and "
+                + y.position() + "–" + y.endPosition());
+          }
+        }
+      }
     }
     return new double[] {all ? 1 : 0, one ? 1 : 0, ms};
   }
