@@ -23,6 +23,7 @@ record LawNote(String title, List<String> lines, String source) {
   private static final Pattern DATED = Pattern.compile("^(根据)?\\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*年.*");
   private static final Pattern ACT = Pattern.compile(".*(通过|修正|修订|修改|批准|公布|施行).*");
   private static final int NOTE_WITHIN = 4;
+  private static final String YEAR = "(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*年";
 
   record Adoption(String body, String term, String place, boolean national) {}
 
@@ -49,8 +50,10 @@ record LawNote(String title, List<String> lines, String source) {
         }
         break;
       }
-      // one paragraph of several acts: each after a full-width space, a semicolon or 根据
-      for (String s : line.split("[　；;]+|(?=根据\\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*年)")) {
+      // one paragraph of several acts: each after a full-width space, a semicolon or 根据, or a date
+      // straight after a publication (……公告公布施行1994年10月12日……批准: two lines run together);
+      // a date straight after 通过 is the approval of the same act (……通过2021年4月2日……批准的……修正)
+      for (String s : line.split("[　；;]+|(?=根据\\s*" + YEAR + ")|(?<=公布|施行)(?=" + YEAR + ")")) {
         if (!s.isBlank()) {
           segments.add(s.strip());
         }

@@ -33,10 +33,7 @@ public final class MetadataExtractor {
     String path = input.fileName().replace('\\', '/');
     Map<String, String> properties = input.properties();
     String head = text.substring(0, Math.min(text.length(), HEAD_CHARS));
-    // a Markdown heading's marks are not part of its line, and Java's strip after them also drops the
-    // control separators (U+001C-U+001F) a title can start with
-    List<String> headLines = head.lines().map(l -> l.strip().replaceFirst("^#+", "").strip()).filter(l -> !l.isEmpty())
-        .limit(HEAD_LINES).toList();
+    List<String> headLines = HeadLines.of(head, HEAD_LINES);
     List<String> tailLines = text.substring(Math.max(0, text.length() - TAIL_CHARS)).lines().map(String::strip)
         .filter(l -> !l.isEmpty()).toList();
     Map<String, String> sources = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ final class Titles {
       ".*(通知|通报|意见|请示|批复|函|公告|议案|纪要|报告|决定|决议|条例|办法|规定|细则|规则|方案|要点|讲话|致辞|发言|法|规划|纲要|总结|建议|公报|章程)$");
   private static final Pattern ABOUT = Pattern.compile("^.{0,30}关于.+的.+");
   private static final Pattern SENTENCE_END = Pattern.compile(".*[。；;：:，,！!？?]$");
+  private static final Pattern LEFT_OVER = Pattern.compile("^[\\p{IsHan}]{1,3}$");
   private static final Pattern SALUTATION = Pattern.compile("^(同志们|尊敬的|各位代表|各位委员|女士们|先生们).*");
   /** What follows a title: its subtitle, its 题注, a byline, the date it was given or published. */
   private static final Pattern AFTER_TITLE = Pattern.compile(
@@ -41,8 +42,9 @@ final class Titles {
       }
       String title = line;
       int last = i;
-      // a title on two lines: the first without its type word, the second ending with it
-      if (i + 1 < n && candidate(head.get(i + 1).strip())) {
+      // a title on two lines: the first without its type word, the second ending with it (in a PDF
+      // the second may be a word or a char the page edge left over: ……服务保障的 / 函)
+      if (i + 1 < n && (candidate(head.get(i + 1).strip()) || LEFT_OVER.matcher(head.get(i + 1).strip()).matches())) {
         String joined = line + head.get(i + 1).strip();
         boolean incomplete = !TYPE_END.matcher(line).matches() || ABOUT.matcher(joined).matches() && !ABOUT.matcher(line).matches();
         if (incomplete && joined.length() <= 60 && TYPE_END.matcher(joined).matches() && head.get(i + 1).strip().length() <= 30

@@ -67,6 +67,23 @@ class TextCleanerTest {
   }
 
   @Test
+  void aFullLineGoesOnAcrossTheParagraphBreakAPdfParserGuessedFromIndents() {
+    // PDFBox's text of a LibreOffice PDF: the 题注 centred over two lines, the articles indented on
+    // their first line; the parser starts a paragraph one line late each time
+    String raw = "重庆市行政执法责任制条例\n2000年 9月 29日 重庆市第一届人民代表大会常务委员会第二十\n\n七次会议通过\n"
+        + "2010年 7月 23日 重庆市第三届人民代表大会常务委员会第十八\n\n次会议《关于修改部分地方性法规的决定》修正）\n"
+        + "第一条 为了规范行政执法行为，保障和促使行政执法主体依\n\n法行使职权，保护公民、法人和其他组织的合法权益，推进依法治\n"
+        + "市，根据有关法律、法规，结合本市实际，制定本条例。\n\n第二条 本市各级行政执法主体均应遵守本条例。\n";
+    assertEquals("""
+        重庆市行政执法责任制条例
+        2000年9月29日 重庆市第一届人民代表大会常务委员会第二十七次会议通过
+        2010年7月23日 重庆市第三届人民代表大会常务委员会第十八次会议《关于修改部分地方性法规的决定》修正）
+        第一条 为了规范行政执法行为，保障和促使行政执法主体依法行使职权，保护公民、法人和其他组织的合法权益，推进依法治市，根据有关法律、法规，结合本市实际，制定本条例。
+
+        第二条 本市各级行政执法主体均应遵守本条例。""", cleaner.clean(raw, PDF));
+  }
+
+  @Test
   void spacesBetweenChineseCharsAndDigitsAreCollapsedButLatinWordsKeepTheirs() {
     assertEquals("2019年3月12日 中华人民共和国 Apache Lucene 索引 第一章 总纲",
         cleaner.clean("2019 年 3 月 12 日 中 华 人 民 共 和 国 Apache Lucene 索引 第一章 总  纲", PDF));
