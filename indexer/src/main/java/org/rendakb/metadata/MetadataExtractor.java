@@ -24,9 +24,14 @@ public final class MetadataExtractor {
       "(第[一二三四五六七八九十]+届(?:全国)?人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次(?:全体)?会议)");
   private static final Pattern SPEAKER = Pattern.compile("(?:国务院总理|总理|主任|副主任|秘书长|主任委员)\\s*([\\p{IsHan}]{2,3})(?=[\\s（(，,])");
 
-  private final Organs organs = new Organs(new Gazetteer());
+  private final Organs organs = organs();
   private final CommitteeAliases committees = new CommitteeAliases();
   private final LawCitations laws = new LawCitations();
+
+  private static Organs organs() {
+    Divisions divisions = new Divisions();
+    return new Organs(new Gazetteer(divisions), divisions);
+  }
 
   public DocumentMetadata extract(MetadataInput input) {
     String text = DateFinder.foldDigits(input.text());
