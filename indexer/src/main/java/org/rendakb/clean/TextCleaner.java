@@ -179,6 +179,6 @@ public final class TextCleaner {
   private static boolean startsContinuation(String next) {
     int c = next.codePointAt(0);
     boolean han = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-    return (han || "，、。；：）》”」』0123456789０１２３４５６７８９".indexOf(c) >= 0) && !ARTICLE_START.matcher(next).matches();
+    return (han || "，、。；：）》”」』《“0123456789０１２３４５６７８９".indexOf(c) >= 0) && !ARTICLE_START.matcher(next).matches();
   }
 }

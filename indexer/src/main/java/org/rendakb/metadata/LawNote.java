@@ -2,6 +2,7 @@ package org.rendakb.metadata;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,20 +45,19 @@ record LawNote(String title, List<String> lines, String source) {
     List<String> segments = new ArrayList<>();
     for (int i = titleLine + 1; i < Math.min(head.size(), titleLine + 1 + NOTE_WITHIN + segments.size()); i++) {
       String line = head.get(i).strip().replaceAll("^[（(\\s]+|[）)\\s]+$", "");
-      if (!DATED.matcher(line).matches() || !ACT.matcher(line).matches() || line.endsWith("。")) {
+      // one paragraph of several acts: each after a full-width space, a semicolon or 根据, or a date
+      // straight after a publication (……公告公布施行1994年10月12日……批准: two lines run together);
+      // a date straight after 通过 is the approval of the same act (……通过2021年4月2日……批准的……修正).
+      // Undated parts (the title repeated inside the brackets) are not acts.
+      List<String> acts = line.endsWith("。") ? List.of() : Arrays.stream(line.split("[　；;]+|(?=根据\\s*" + YEAR + ")|(?<=公布|施行)(?=" + YEAR + ")"))
+          .map(String::strip).filter(s -> DATED.matcher(s).matches() && ACT.matcher(s).matches()).toList();
+      if (acts.isEmpty()) {
         if (segments.isEmpty()) {
           continue;
         }
         break;
       }
-      // one paragraph of several acts: each after a full-width space, a semicolon or 根据, or a date
-      // straight after a publication (……公告公布施行1994年10月12日……批准: two lines run together);
-      // a date straight after 通过 is the approval of the same act (……通过2021年4月2日……批准的……修正)
-      for (String s : line.split("[　；;]+|(?=根据\\s*" + YEAR + ")|(?<=公布|施行)(?=" + YEAR + ")")) {
-        if (!s.isBlank()) {
-          segments.add(s.strip());
-        }
-      }
+      segments.addAll(acts);
     }
     return segments.isEmpty() ? null : new LawNote(null, List.copyOf(segments), "题注");
   }

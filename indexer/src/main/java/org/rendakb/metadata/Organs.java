@@ -17,6 +17,9 @@ final class Organs {
   private static final Pattern FULL_CONGRESS = Pattern.compile("([\\p{IsHan}]{2,10}?(?:省|市|区|县))人民代表大会常务委员会");
   private static final Pattern LOCAL_CONGRESS_ABBR = Pattern.compile("([\\p{IsHan}]{0,8}?)(市|区|县|省)人大(常委会)?");
 
+  /** A 信息公开 page's catalogue line naming the organ: 发布机构：湖北省人大常委会办公厅. */
+  private static final Pattern CATALOGUED = Pattern.compile("(?m)^(?:发布机构|发文机关|发文单位)\\s*[:：]\\s*([\\p{IsHan}（）()]{3,40})\\s*$");
+
   private final Gazetteer places;
   private final Divisions divisions;
 
@@ -42,6 +45,10 @@ final class Organs {
     }
     if (gongwen.issuerMark() != null && GongwenElements.ORGAN.matcher(gongwen.issuerMark()).matches()) {
       return Sourced.of(expand(gongwen.issuerMark(), place), "发文机关标志");
+    }
+    Matcher catalogue = CATALOGUED.matcher(head);
+    if (catalogue.find() && GongwenElements.ORGAN.matcher(catalogue.group(1)).matches()) {
+      return Sourced.of(expand(catalogue.group(1), place), "发布机构");
     }
     return null;
   }

@@ -28,6 +28,17 @@ class TextCleanerTest {
   }
 
   @Test
+  void aSiteLogoSetAsTheFirstHeadingIsNotThePagesTitle() {
+    String html = "<html><head><title>盐都人大网</title></head><body><div class='logo'><h1>盐都人大网</h1></div>"
+        + "<h1>盐都人大网</h1><div class='article-title'>盐城市盐都区人民代表大会常务委员会举行宪法宣誓仪式</div>"
+        + "<div class='info'>发布日期：2022年07月03日 10:20</div><div id='zoom'><p>7月3日，盐都区人大常委会举行宪法宣誓仪式，"
+        + "新任命的国家工作人员面向宪法庄严宣誓。会议强调，要坚持以宪法为根本活动准则，依法履职尽责。</p></div></body></html>";
+    HtmlCleaner.Page page = new HtmlCleaner().clean(html);
+    assertEquals("盐城市盐都区人民代表大会常务委员会举行宪法宣誓仪式", page.properties().get("html:heading"), "the line nearest above the article");
+    assertTrue(page.text().startsWith("盐城市盐都区人民代表大会常务委员会举行宪法宣誓仪式\n发布日期：2022年07月03日 10:20\n7月3日"), page.text());
+  }
+
+  @Test
   void toolbarWordsGoOnlyWhereTheyStandAlone() {
     String html = "<html><body><div id='zoom'><p>第一条 单位应当配备打印机和复印设备，并指定专人管理，关闭的设备应当登记。这一段足够长，是正文。</p>"
         + "<p>【打印本页】 【关闭窗口】</p></div></body></html>";

@@ -43,6 +43,35 @@ class ReadingRulesTest {
   }
 
   @Test
+  void aDisclosurePagesCatalogueIsNoTitleButNamesTheTitleAndTheOrgan() {
+    DocumentMetadata m = extractor.extract(new MetadataInput("pasted.txt", "索引号：014041526/2021-00123\n主题分类：综合政务\n"
+        + "发布机构：湖北省人大常委会办公厅\n成文日期：2021-03-15\n发布日期：2021-03-18\n标题：湖北省人民代表大会常务委员会办公厅公告\n"
+        + "湖北省人民代表大会常务委员会办公厅公告\n根据有关法律规定，现就做好代表视察服务保障有关事项公告如下：\n一、请各单位做好服务保障。\n"
+        + "二〇二一年三月十五日\n", Map.of()));
+    assertEquals("湖北省人民代表大会常务委员会办公厅公告", m.title());
+    assertEquals(DocType.ANNOUNCEMENT, m.type());
+    assertEquals(LocalDate.of(2021, 3, 15), m.date());
+    assertEquals("湖北省人民代表大会常务委员会办公厅", m.body(), "the catalogue's 发布机构, the only organ stated");
+    assertEquals(LocalDate.of(2021, 3, 18), m.official().published());
+  }
+
+  @Test
+  void aRunningHeaderAndAnEmptyPageNumberStandAboveTheTitleWithoutBeingIt() {
+    DocumentMetadata m = extractor.extract(new MetadataInput("law-33.odt", "广东省人民代表大会常务委员会公报\n—  —\n广东省城镇华侨房屋征收补偿规定\n"
+        + "1995年5月9日 广东省第八届人民代表大会常务委员会第十五次会议通过\n第一条 为妥善处理城镇华侨房屋的征收补偿，制定本规定。\n", Map.of()));
+    assertEquals("广东省城镇华侨房屋征收补偿规定", m.title());
+    assertEquals(DocType.LOCAL_REGULATION, m.type());
+  }
+
+  @Test
+  void aDateOpeningALineOfPageInformationIsThePagesDate() {
+    DocumentMetadata m = extractor.extract(new MetadataInput("copied.txt", "分享到： 微信 微博 QQ空间\n政府工作报告\n"
+        + "2023年09月07日 17:20　　来源：广州市人民政府　　【字号 大 中 小】\n各位代表：\n现在，我代表广州市人民政府，向大会报告政府工作，请予审议。\n", Map.of()));
+    assertEquals("政府工作报告", m.title());
+    assertEquals(LocalDate.of(2023, 9, 7), m.date());
+  }
+
+  @Test
   void aLeadInEndingWithAColonIsNoAddressee() {
     DocumentMetadata m = extractor.extract(new MetadataInput("x.txt", "昆明市人大常委会文件\n昆明市人大常委会第十四次主任会议纪要\n"
         + "会议听取了关于做好人大代表履职学习培训情况的汇报，现将会议议定事项纪要如下：\n一、会议同意。\n二〇一五年八月二十三日\n", Map.of()));
