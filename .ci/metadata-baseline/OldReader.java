@@ -13,7 +13,8 @@ import org.rendakb.metadata.MetadataInput;
  * Reads the metadata fixtures with another build of the indexer (run by .ci/metadata-baseline with
  * that build's jar on the class path, in Java's source-file mode): one line per file, its path and
  * the fields MetadataKindsTest scores, tab-separated. Uses only what every build since the first
- * has: Extractor.extract(Path), MetadataExtractor.extract(MetadataInput) and the record's fields.
+ * has: Extractor.extract(Path), MetadataExtractor.extract(MetadataInput) and the record's fields (the
+ * 发文字号 by reflection, where the build has it).
  * Usage: java -cp indexer.jar OldReader.java FILES.tsv OUT.tsv (FILES.tsv: kind, path per line)
  */
 public class OldReader {
@@ -27,8 +28,8 @@ public class OldReader {
         try {
           ExtractedText text = extractor.extract(file);
           DocumentMetadata m = metadata.extract(new MetadataInput(file.getFileName().toString(), text.text(), text.properties()));
-          // the 发文字号 was not read before issue 19: none
-          fields = String.join("\t", clean(m.title()), clean(m.date()), clean(m.year()), m.type().label, clean(m.body()), clean(m.region()), "");
+          fields = String.join("\t", clean(m.title()), clean(m.date()), clean(m.year()), m.type().label, clean(m.body()), clean(m.region()),
+              docNumber(m));
         } catch (Exception e) {
           fields = "\t\t\t\t\t\t";
         }
@@ -36,6 +37,16 @@ public class OldReader {
       }
     }
     Files.write(Path.of(args[1]), out);
+  }
+
+  /** The 发文字号, in builds that read one (issue 19 on); before them, none. */
+  private static String docNumber(DocumentMetadata m) {
+    try {
+      Object official = DocumentMetadata.class.getMethod("official").invoke(m);
+      return clean(official.getClass().getMethod("docNumber").invoke(official));
+    } catch (ReflectiveOperationException e) {
+      return "";
+    }
   }
 
   private static String clean(Object value) {
