@@ -137,9 +137,6 @@ public final class HtmlCleaner {
   private static Element titleOutside(Element body, Element root, String titleTag, String articleTitle, String siteName) {
     Element best = null;
     int bestRank = 0;
-    // with nothing to match (a title tag that is only the site's name), the line nearest above the
-    // content that reads as a title: not a date line, not a word of a menu
-    Element nearest = null;
     for (Element e : body.getAllElements()) {
       if (e == root) {
         break;
@@ -147,9 +144,6 @@ public final class HtmlCleaner {
       String own = e.ownText().strip();
       if (isSiteName(own, titleTag, siteName)) {
         continue;
-      }
-      if (own.length() >= 8 && own.length() <= 80 && !DATE.matcher(own).find() && !CLUTTER_LINE.matcher(own).matches()) {
-        nearest = e;
       }
       // the site's name is in the title tag too, at its end: the ArticleTitle, then the tag's start, then the longest
       int rank = own.length() < 4 ? 0 : own.equals(articleTitle) ? 3 : titleTag.startsWith(own) ? 2 : titleTag.contains(own) ? 1 : 0;
@@ -159,12 +153,34 @@ public final class HtmlCleaner {
       }
     }
     if (best == null && root != body) {
-      best = nearest;
+      best = justAbove(root, body, titleTag, siteName);
     }
     while (best != null && !best.isBlock() && best.parent() != null && best.parent() != body) {
       best = best.parent();
     }
     return best;
+  }
+
+  /**
+   * With nothing to match (a title tag that is only the site's name), the block just above the
+   * content that reads as a title: a few siblings up from the content or its container, not a date
+   * line, a menu word or the site's name (a sidebar's links stand further off).
+   */
+  private static Element justAbove(Element root, Element body, String titleTag, String siteName) {
+    Element level = root;
+    for (int up = 0; up < 2 && level != null && level != body; up++, level = level.parent()) {
+      Element e = level.previousElementSibling();
+      for (int n = 0; n < 3 && e != null; n++, e = e.previousElementSibling()) {
+        String text = e.text().strip();
+        // one line: a list of links, a box of blocks, is no title
+        boolean oneLine = e.getAllElements().stream().skip(1).noneMatch(Element::isBlock);
+        if (oneLine && text.length() >= 8 && text.length() <= 80 && !DATE.matcher(text).find() && !CLUTTER_LINE.matcher(text).matches()
+            && !isSiteName(text, titleTag, siteName)) {
+          return e;
+        }
+      }
+    }
+    return null;
   }
 
   private static Element mainContent(Document doc) {

@@ -39,6 +39,17 @@ class TextCleanerTest {
   }
 
   @Test
+  void aSidebarsLinksAboveTheContentAreNoTitle() {
+    String html = "<html><head><title>宿迁人大网</title></head><body><div class='left'><ul><li><a>市人大常委会召开第三十次主任会议</a></li>"
+        + "<li><a>市人大常委会开展食品安全法执法检查</a></li></ul></div><div class='right'><div id='zoom'>"
+        + "<p>市人大常委会举行宪法宣誓仪式</p><p>7月3日，市人大常委会举行宪法宣誓仪式，新任命的国家工作人员面向宪法庄严宣誓。"
+        + "会议强调，要坚持以宪法为根本活动准则，依法履职尽责。</p></div></div></body></html>";
+    HtmlCleaner.Page page = new HtmlCleaner().clean(html);
+    assertEquals(null, page.properties().get("html:heading"));
+    assertTrue(page.text().startsWith("市人大常委会举行宪法宣誓仪式\n7月3日"), page.text());
+  }
+
+  @Test
   void toolbarWordsGoOnlyWhereTheyStandAlone() {
     String html = "<html><body><div id='zoom'><p>第一条 单位应当配备打印机和复印设备，并指定专人管理，关闭的设备应当登记。这一段足够长，是正文。</p>"
         + "<p>【打印本页】 【关闭窗口】</p></div></body></html>";
