@@ -38,7 +38,7 @@ public final class HtmlCleaner {
       "script, style, noscript, template, iframe, nav, header, footer, aside, form, button, select, input, object, embed, svg";
   private static final Pattern CLUTTER_ID_OR_CLASS = Pattern.compile(
       "(?i)(^|.*[-_ ])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|foot|header|topbar|share|bdshare|bdsharebuttonbox|copyright|"
-          + "sidebar|side|toolbar|fontsize|font-size|related|banner|login|search|bottom|position|location|dqwz|wz|pager|"
+          + "sidebar|side|toolbar|fontsize|font-size|related|banner|logo|login|search|bottom|position|location|dqwz|wz|pager|"
           + "prevnext|prev-next|prev|next|friendlinks?)($|[-_ ].*)");
   /** The main content container, when a page marks it (TRS and other CMSs used by people's congresses). */
   private static final List<String> CONTENT_SELECTORS = List.of(
@@ -79,9 +79,10 @@ public final class HtmlCleaner {
     Element root = mainContent(doc);
     StringBuilder text = new StringBuilder();
     // the article's heading and its date/source line often sit outside the content container
-    Element heading = doc.body().selectFirst("h1, h2, .title, #title");
+    Element heading = doc.body().select("h1, h2, .title, #title").stream()
+        .filter(h -> !isSiteName(h.text().strip(), titleTag, properties.get("meta:SiteName"))).findFirst().orElse(null);
     if (heading == null) {
-      heading = titleOutside(doc.body(), root, titleTag, properties.get("meta:ArticleTitle"));
+      heading = titleOutside(doc.body(), root, titleTag, properties.get("meta:ArticleTitle"), properties.get("meta:SiteName"));
     }
     String title = null;
     if (heading != null && !heading.text().isBlank()) {
@@ -113,11 +114,27 @@ public final class HtmlCleaner {
   }
 
   /**
+   * A site sets its own name as its first heading (its logo in text): the SiteName meta tag, or the
+   * part of the title tag after the article's (宪法宣誓仪式_盐都人大网), or the whole tag when the
+   * page has no other (盐都人大网).
+   */
+  private static boolean isSiteName(String heading, String titleTag, String siteName) {
+    if (heading.isEmpty() || heading.equals(siteName)) {
+      return true;
+    }
+    String[] parts = titleTag.split("\\s*[-_|｜—]+\\s*");
+    return parts.length > 1 ? parts[parts.length - 1].equals(heading) && !parts[0].equals(heading) : titleTag.equals(heading) && heading.length() <= 12
+        && SITE.matcher(heading).matches();
+  }
+
+  private static final Pattern SITE = Pattern.compile(".*(网|网站|门户|人大|政府|之窗|在线)$");
+
+  /**
    * A page without a heading element sets its title as a line of its own above the content (a
    * centred bold paragraph, a div): the first element before the content whose text the page's
    * title tag or ArticleTitle holds, taken with its block (a strong inside a p gives the p).
    */
-  private static Element titleOutside(Element body, Element root, String titleTag, String articleTitle) {
+  private static Element titleOutside(Element body, Element root, String titleTag, String articleTitle, String siteName) {
     Element best = null;
     int bestRank = 0;
     for (Element e : body.getAllElements()) {
@@ -125,6 +142,9 @@ public final class HtmlCleaner {
         break;
       }
       String own = e.ownText().strip();
+      if (isSiteName(own, titleTag, siteName)) {
+        continue;
+      }
       // the site's name is in the title tag too, at its end: the ArticleTitle, then the tag's start, then the longest
       int rank = own.length() < 4 ? 0 : own.equals(articleTitle) ? 3 : titleTag.startsWith(own) ? 2 : titleTag.contains(own) ? 1 : 0;
       if (rank > bestRank || rank == bestRank && rank > 0 && own.length() > best.ownText().strip().length()) {
@@ -132,10 +152,35 @@ public final class HtmlCleaner {
         bestRank = rank;
       }
     }
+    if (best == null && root != body) {
+      best = justAbove(root, body, titleTag, siteName);
+    }
     while (best != null && !best.isBlock() && best.parent() != null && best.parent() != body) {
       best = best.parent();
     }
     return best;
+  }
+
+  /**
+   * With nothing to match (a title tag that is only the site's name), the block just above the
+   * content that reads as a title: a few siblings up from the content or its container, not a date
+   * line, a menu word or the site's name (a sidebar's links stand further off).
+   */
+  private static Element justAbove(Element root, Element body, String titleTag, String siteName) {
+    Element level = root;
+    for (int up = 0; up < 2 && level != null && level != body; up++, level = level.parent()) {
+      Element e = level.previousElementSibling();
+      for (int n = 0; n < 3 && e != null; n++, e = e.previousElementSibling()) {
+        String text = e.text().strip();
+        // one line: a list of links, a box of blocks, is no title
+        boolean oneLine = e.getAllElements().stream().skip(1).noneMatch(Element::isBlock);
+        if (oneLine && text.length() >= 8 && text.length() <= 80 && !DATE.matcher(text).find() && !CLUTTER_LINE.matcher(text).matches()
+            && !isSiteName(text, titleTag, siteName)) {
+          return e;
+        }
+      }
+    }
+    return null;
   }
 
   private static Element mainContent(Document doc) {

@@ -97,7 +97,9 @@ public final class TextCleaner {
    * does not end a sentence, followed by a line that goes on (a Chinese char, a digit, closing
    * punctuation) and is not a new article (第三条 …), is the same paragraph: joined without a space.
    * Some PDFs put a blank line after every line; then single blank lines are line breaks, not
-   * paragraph breaks.
+   * paragraph breaks. A single blank line is the PDF parser's guess at a paragraph, made from
+   * indents: a Chinese paragraph's first-line indent, a centred line after a full one (a 题注 over
+   * two lines) make it guess one line late, so a full line that goes on is joined across it too.
    */
   static String joinBrokenLines(String s) {
     String[] lines = s.split("\n", -1);
@@ -115,7 +117,7 @@ public final class TextCleaner {
         continue;
       }
       if (previous != null) {
-        boolean paragraphBreak = doubleSpaced ? blanks >= 2 : blanks >= 1;
+        boolean paragraphBreak = doubleSpaced ? blanks >= 2 : blanks >= 2 || blanks == 1 && !continues(previous, line, full);
         if (!paragraphBreak && continues(previous, line, full)) {
           // same sentence: no separator
         } else {
@@ -130,7 +132,17 @@ public final class TextCleaner {
   }
 
   private static boolean continues(String line, String next, int full) {
-    return line.codePointCount(0, line.length()) >= full && !endsSentence(line) && startsContinuation(next);
+    return width(line) >= full && !endsSentence(line) && startsContinuation(next);
+  }
+
+  /** A line's width in full-width chars: digits and Latin letters take half a Chinese char's room. */
+  private static int width(String line) {
+    int halves = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      halves += Character.isLowSurrogate(c) ? 0 : c < 0x2000 ? 1 : 2;
+    }
+    return halves / 2;
   }
 
   /** Whether most lines are followed by exactly one blank line. */
@@ -151,7 +163,7 @@ public final class TextCleaner {
 
   /** The length a line has when it reaches the page edge: 85% of the 80th percentile of line lengths. */
   private static int fullLineLength(String[] lines) {
-    int[] lengths = Arrays.stream(lines).filter(l -> !l.isEmpty()).mapToInt(l -> l.codePointCount(0, l.length())).sorted().toArray();
+    int[] lengths = Arrays.stream(lines).filter(l -> !l.isEmpty()).mapToInt(TextCleaner::width).sorted().toArray();
     if (lengths.length == 0) {
       return Integer.MAX_VALUE;
     }
@@ -167,6 +179,6 @@ public final class TextCleaner {
   private static boolean startsContinuation(String next) {
     int c = next.codePointAt(0);
     boolean han = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-    return (han || "，、。；：）》”」』0123456789０１２３４５６７８９".indexOf(c) >= 0) && !ARTICLE_START.matcher(next).matches();
+    return (han || "，、。；：）》”」』《“0123456789０１２３４５６７８９".indexOf(c) >= 0) && !ARTICLE_START.matcher(next).matches();
   }
 }

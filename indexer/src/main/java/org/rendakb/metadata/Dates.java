@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 final class Dates {
   private Dates() {}
 
-  private static final Pattern PUBLISHED = Pattern.compile("(发布时间|发布日期|发表时间|时间|日期|发文日期|成文日期)[:：]\\s*");
+  /** The site's own publication label first: a 信息公开 page also states the 成文日期 above it. */
+  private static final Pattern PUBLISHED = Pattern.compile("(发布时间|发布日期|发表时间)[:：]\\s*");
+  private static final Pattern DATED_LABEL = Pattern.compile("(时间|日期|发文日期|成文日期)[:：]\\s*");
   private static final int UNDER_TITLE = 4;
 
   static Sourced<LocalDate> find(LawNote note, GongwenElements gongwen, List<String> head, int titleLine, String headText,
@@ -42,7 +44,7 @@ final class Dates {
     // a date line near the top (a web page's date under its title)
     for (String line : headText.lines().limit(8).toList()) {
       List<DateFinder.Found> found = DateFinder.all(line);
-      if (!found.isEmpty() && line.strip().length() <= 40) {
+      if (!found.isEmpty() && (line.strip().length() <= 40 || Furniture.DATED_INFO.matcher(line.strip()).matches())) {
         return Sourced.of(found.get(0).date(), "date line");
       }
     }
@@ -51,11 +53,13 @@ final class Dates {
 
   /** The site's 发布时间 line, else its PubDate meta tag. */
   static Sourced<LocalDate> published(String headText, Map<String, String> properties) {
-    Matcher published = PUBLISHED.matcher(headText);
-    if (published.find()) {
-      List<DateFinder.Found> after = DateFinder.all(headText.substring(published.end(), Math.min(headText.length(), published.end() + 30)));
-      if (!after.isEmpty() && after.get(0).start() == 0) {
-        return Sourced.of(after.get(0).date(), "发布时间");
+    for (Pattern label : List.of(PUBLISHED, DATED_LABEL)) {
+      Matcher published = label.matcher(headText);
+      if (published.find()) {
+        List<DateFinder.Found> after = DateFinder.all(headText.substring(published.end(), Math.min(headText.length(), published.end() + 30)));
+        if (!after.isEmpty() && after.get(0).start() == 0) {
+          return Sourced.of(after.get(0).date(), "发布时间");
+        }
       }
     }
     String meta = properties.get("meta:PubDate");

@@ -18,7 +18,16 @@ final class Furniture {
   private static final Pattern LABELLED = Pattern.compile(
       "^(当前位置|您的位置|你的位置|您现在的位置|所在位置|位置|发布时间|发布日期|发表时间|时间|日期|来源|信息来源|文章来源|作者|编辑|责任编辑|责编"
           + "|审核|校对|浏览次数|点击数|阅读|访问量|字号|分享到|上一篇|下一篇|上一条|下一条|附件下载|关键词|索引号|主题分类|发文机关|签发人"
-          + "|联系人|联系电话|抄送|版权所有|主办单位|承办单位)\\s*[:：].*");
+          + "|联系人|联系电话|抄送|版权所有|主办单位|承办单位"
+          // a 信息公开 page's catalogue of the document
+          + "|标题|名称|文号|发文字号|成文日期|发文日期|公开日期|生效日期|发布机构|主题分类|体裁分类|组配分类|服务对象|公开方式|公开范围|有效性)"
+          + "\\s*[:：].*");
+  /** A date that opens a line of page information: 2024年03月05日 10:20　来源：…, 2024-03-05 来源：…. */
+  static final Pattern DATED_INFO = Pattern.compile(
+      "^((?:19|20)[0-9]{2}\\s*[-年/.]\\s*[0-9]{1,2}\\s*[-月/.]\\s*[0-9]{1,2}\\s*日?)(\\s*[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?"
+          + "(\\s.*)?(来源|作者|编辑|浏览|点击|阅读|字号|【).*");
+  /** A footer's page number, or what is left of it when its field was not filled: — 1 —, - 3 -, —  —, 第 2 页. */
+  private static final Pattern PAGE_LINE = Pattern.compile("^[-—–\\s]*[0-9]{0,4}[-—–\\s]*$|^第\\s*[0-9]{0,4}\\s*页(\\s*共\\s*[0-9]{0,4}\\s*页)?$");
   private static final Pattern BREADCRUMB = Pattern.compile(".*首页\\s*[>＞›»].*|.*[>＞›»]\\s*正文\\s*$");
   private static final Pattern COPY_NUMBER = Pattern.compile("^[0-9]{4,8}$");
   private static final Pattern SECRECY = Pattern.compile("^(绝密|机密|秘密|内部|特急|加急|平急|特提)(★.*)?$");
@@ -39,7 +48,8 @@ final class Furniture {
     }
     if (LABELLED.matcher(l).matches() || BREADCRUMB.matcher(l).matches() || COPY_NUMBER.matcher(l).matches()
         || SECRECY.matcher(l).matches() || ISSUER_MARK.matcher(l).matches() || DATE_LINE.matcher(l).matches()
-        || BYLINE.matcher(l).matches() || SITE_NAME.matcher(l).matches() || l.startsWith("——")) {
+        || BYLINE.matcher(l).matches() || SITE_NAME.matcher(l).matches() || l.startsWith("——") || DATED_INFO.matcher(l).matches()
+        || PAGE_LINE.matcher(l).matches()) {
       return true;
     }
     if (DOC_NUMBER.matcher(l).find() && l.length() <= 40) {

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Provinces, their cities and some districts (places.txt): which province a place is in. */
+/**
+ * Provinces, their cities and some districts (places.txt), the names a text is searched for: which
+ * province a place is in. Any other city or county a document names is placed by {@link Divisions}.
+ */
 final class Gazetteer {
   /** full or short province name, or a place → province short name */
   private final Map<String, String> provinceOf = new HashMap<>();
@@ -15,7 +18,10 @@ final class Gazetteer {
   /** place → the city it belongs to, for districts listed under a city-bearing province line */
   private final List<String> placesLongestFirst = new ArrayList<>();
 
-  Gazetteer() {
+  private final Divisions divisions;
+
+  Gazetteer(Divisions divisions) {
+    this.divisions = divisions;
     for (String line : Resources.lines("places.txt")) {
       String[] head = line.split("\\|", -1);
       String[] names = head[0].split(":");
@@ -46,11 +52,24 @@ final class Gazetteer {
     if (p == null) {
       p = provinceOf.get(place + "省");
     }
+    if (p == null) {
+      p = ofDivision(place);
+    }
     if (p == null && place.contains("市") && place.indexOf("市") < place.length() - 1) {
       // 盐城市盐都区: the city decides
-      p = provinceOf.get(place.substring(0, place.indexOf("市") + 1));
+      String city = place.substring(0, place.indexOf("市") + 1);
+      p = provinceOf.containsKey(city) ? provinceOf.get(city) : ofDivision(city);
     }
     return p;
+  }
+
+  /** Any other city or county (昭通市, 沭阳县), by the divisions: a province's short name or null. */
+  private String ofDivision(String place) {
+    String full = divisions.province(place);
+    if (full == null && !place.endsWith("市")) {
+      full = divisions.province(place + "市");
+    }
+    return full == null ? null : provinceOf.get(full);
   }
 
   String fullProvinceName(String shortName) {

@@ -17,7 +17,8 @@ record GongwenElements(String docNumber, String signer, String addressee, LocalD
   private static final Pattern SIGNER = Pattern.compile("签发人\\s*[:：]\\s*([\\p{IsHan}]{2,4})");
   private static final Pattern MARK = Pattern.compile("^([\\p{IsHan}、\\s　]{4,40})文件$");
   private static final Pattern ADDRESSEE = Pattern.compile("^[^。；]{2,80}[:：]$");
-  private static final Pattern NOT_ADDRESSEE = Pattern.compile("^(各位|同志们|尊敬的|附件|联系人|抄送|主题词).*");
+  /** A salutation, an attachment line, or the lead-in of a 纪要 or 公告 (……现将会议议定事项纪要如下：). */
+  private static final Pattern NOT_ADDRESSEE = Pattern.compile("^(各位|同志们|尊敬的|附件|联系人|抄送|主题词).*|.*(如下|下列|以下)[:：]$");
   static final Pattern ORGAN = Pattern.compile(
       "^[\\p{IsHan}（）()]{3,40}(常务委员会|人民代表大会|人民政府|办公厅|办公室|委员会|人大常委会|人民法院|人民检察院|局|厅|委|部|政府|党组|领导小组)$");
   /** Where the 落款 is sought: the last lines, above the 版记. */
@@ -73,7 +74,28 @@ record GongwenElements(String docNumber, String signer, String addressee, LocalD
           break;
         }
       }
+      Signed signed = signedAndDated(line);
+      if (signed != null) {
+        date = signed.date();
+        signature = signed.organ();
+        break;
+      }
     }
     return new GongwenElements(number, signer, addressee, date, signature, mark);
+  }
+
+  private record Signed(String organ, LocalDate date) {}
+
+  /**
+   * A 署名 and its 成文日期 on one line: a PDF whose two right-aligned lines ran together, or text
+   * pasted with the two side by side (盐城市盐都区人民代表大会常务委员会　二〇二〇年十二月七日).
+   */
+  private static Signed signedAndDated(String line) {
+    List<DateFinder.Found> found = DateFinder.all(DateFinder.foldDigits(line));
+    if (found.size() != 1 || found.get(0).end() != line.length() || found.get(0).start() == 0) {
+      return null;
+    }
+    String organ = line.substring(0, found.get(0).start()).replaceAll("[\\s　]+", "");
+    return ORGAN.matcher(organ).matches() ? new Signed(organ, found.get(0).date()) : null;
   }
 }

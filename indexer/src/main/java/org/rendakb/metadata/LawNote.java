@@ -2,6 +2,7 @@ package org.rendakb.metadata;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ record LawNote(String title, List<String> lines, String source) {
   private static final Pattern DATED = Pattern.compile("^(根据)?\\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*年.*");
   private static final Pattern ACT = Pattern.compile(".*(通过|修正|修订|修改|批准|公布|施行).*");
   private static final int NOTE_WITHIN = 4;
+  private static final String YEAR = "(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*年";
 
   record Adoption(String body, String term, String place, boolean national) {}
 
@@ -43,18 +45,19 @@ record LawNote(String title, List<String> lines, String source) {
     List<String> segments = new ArrayList<>();
     for (int i = titleLine + 1; i < Math.min(head.size(), titleLine + 1 + NOTE_WITHIN + segments.size()); i++) {
       String line = head.get(i).strip().replaceAll("^[（(\\s]+|[）)\\s]+$", "");
-      if (!DATED.matcher(line).matches() || !ACT.matcher(line).matches() || line.endsWith("。")) {
+      // one paragraph of several acts: each after a full-width space, a semicolon or 根据, or a date
+      // straight after a publication (……公告公布施行1994年10月12日……批准: two lines run together);
+      // a date straight after 通过 is the approval of the same act (……通过2021年4月2日……批准的……修正).
+      // Undated parts (the title repeated inside the brackets) are not acts.
+      List<String> acts = line.endsWith("。") ? List.of() : Arrays.stream(line.split("[　；;]+|(?=根据\\s*" + YEAR + ")|(?<=公布|施行)(?=" + YEAR + ")"))
+          .map(String::strip).filter(s -> DATED.matcher(s).matches() && ACT.matcher(s).matches()).toList();
+      if (acts.isEmpty()) {
         if (segments.isEmpty()) {
           continue;
         }
         break;
       }
-      // one paragraph of several acts: each after a full-width space, a semicolon or 根据
-      for (String s : line.split("[　；;]+|(?=根据\\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*年)")) {
-        if (!s.isBlank()) {
-          segments.add(s.strip());
-        }
-      }
+      segments.addAll(acts);
     }
     return segments.isEmpty() ? null : new LawNote(null, List.copyOf(segments), "题注");
   }

@@ -24,19 +24,21 @@ public final class MetadataExtractor {
       "(第[一二三四五六七八九十]+届(?:全国)?人民代表大会(?:常务委员会)?第[一二三四五六七八九十]+次(?:全体)?会议)");
   private static final Pattern SPEAKER = Pattern.compile("(?:国务院总理|总理|主任|副主任|秘书长|主任委员)\\s*([\\p{IsHan}]{2,3})(?=[\\s（(，,])");
 
-  private final Organs organs = new Organs(new Gazetteer());
+  private final Organs organs = organs();
   private final CommitteeAliases committees = new CommitteeAliases();
   private final LawCitations laws = new LawCitations();
+
+  private static Organs organs() {
+    Divisions divisions = new Divisions();
+    return new Organs(new Gazetteer(divisions), divisions);
+  }
 
   public DocumentMetadata extract(MetadataInput input) {
     String text = DateFinder.foldDigits(input.text());
     String path = input.fileName().replace('\\', '/');
     Map<String, String> properties = input.properties();
     String head = text.substring(0, Math.min(text.length(), HEAD_CHARS));
-    // a Markdown heading's marks are not part of its line, and Java's strip after them also drops the
-    // control separators (U+001C-U+001F) a title can start with
-    List<String> headLines = head.lines().map(l -> l.strip().replaceFirst("^#+", "").strip()).filter(l -> !l.isEmpty())
-        .limit(HEAD_LINES).toList();
+    List<String> headLines = HeadLines.of(head, HEAD_LINES);
     List<String> tailLines = text.substring(Math.max(0, text.length() - TAIL_CHARS)).lines().map(String::strip)
         .filter(l -> !l.isEmpty()).toList();
     Map<String, String> sources = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.rendakb.metadata;
 
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,10 +17,15 @@ final class Organs {
   private static final Pattern FULL_CONGRESS = Pattern.compile("([\\p{IsHan}]{2,10}?(?:省|市|区|县))人民代表大会常务委员会");
   private static final Pattern LOCAL_CONGRESS_ABBR = Pattern.compile("([\\p{IsHan}]{0,8}?)(市|区|县|省)人大(常委会)?");
 
-  private final Gazetteer places;
+  /** A 信息公开 page's catalogue line naming the organ: 发布机构：湖北省人大常委会办公厅. */
+  private static final Pattern CATALOGUED = Pattern.compile("(?m)^(?:发布机构|发文机关|发文单位)\\s*[:：]\\s*([\\p{IsHan}（）()]{3,40})\\s*$");
 
-  Organs(Gazetteer places) {
+  private final Gazetteer places;
+  private final Divisions divisions;
+
+  Organs(Gazetteer places, Divisions divisions) {
     this.places = places;
+    this.divisions = divisions;
   }
 
   Gazetteer places() {
@@ -26,7 +33,9 @@ final class Organs {
   }
 
   /** The organ that reports or signs, before any congress the text merely names; null if none. */
-  Sourced<String> stated(String head, GongwenElements gongwen, String place) {
+  Sourced<String> stated(String head, GongwenElements gongwen, String documentPlace) {
+    // a district's city is found by its province: the place of the document, else the one province it names
+    String place = documentPlace != null ? documentPlace : onlyProvinceNamed(head);
     Matcher m = REPORTER.matcher(head);
     if (m.find()) {
       return Sourced.of(expand(m.group(1), place), "报告人");
@@ -37,7 +46,17 @@ final class Organs {
     if (gongwen.issuerMark() != null && GongwenElements.ORGAN.matcher(gongwen.issuerMark()).matches()) {
       return Sourced.of(expand(gongwen.issuerMark(), place), "发文机关标志");
     }
+    Matcher catalogue = CATALOGUED.matcher(head);
+    if (catalogue.find() && GongwenElements.ORGAN.matcher(catalogue.group(1)).matches()) {
+      return Sourced.of(expand(catalogue.group(1), place), "发布机构");
+    }
     return null;
+  }
+
+  private String onlyProvinceNamed(String text) {
+    List<String> named = places.mentions(text).stream().map(Map.Entry::getKey).filter(places::isProvinceLevel).map(places::province)
+        .distinct().toList();
+    return named.size() == 1 ? places.fullProvinceName(named.get(0)) : null;
   }
 
   /** 人大常委会 → 人民代表大会常务委员会, 市政府 → 市人民政府, a district with its city. */
@@ -49,9 +68,19 @@ final class Organs {
     int cut = place == null ? 0 : place.indexOf('市') + 1;
     if (cut > 0 && cut < place.length() && o.startsWith(place.substring(cut))) {
       // 盐都区人民代表大会常务委员会 in a document of 盐城市盐都区
-      o = place.substring(0, cut) + o;
+      return place.substring(0, cut) + o;
     }
-    return o;
+    return withCity(o, place);
+  }
+
+  /** A district's organ named with its city, as it signs itself: 盐都区… → 盐城市盐都区…. */
+  private String withCity(String organ, String place) {
+    String district = divisions.districtAtStart(organ);
+    if (district == null) {
+      return organ;
+    }
+    String city = divisions.cityOfDistrict(district, places.fullProvinceName(places.province(place)));
+    return city == null ? organ : city + organ;
   }
 
   /** A congress the title or head names, in full (the old reading, for texts that state no organ). */
@@ -78,7 +107,7 @@ final class Organs {
       String named = abbr.group(1) + level;
       if (places.province(named) != null) {
         // 盐都区人大 in a text about 盐城市盐都区: the full place name
-        return (place != null && place.endsWith(named) ? place : named) + "人民代表大会常务委员会";
+        return place != null && place.endsWith(named) ? place + "人民代表大会常务委员会" : withCity(named + "人民代表大会常务委员会", place);
       }
       if (place != null && place.endsWith(level)) {
         return place + "人民代表大会常务委员会";
@@ -136,6 +165,9 @@ final class Organs {
           return e.getKey() + best;
         }
       }
+      // and when it does not, with the city it is in
+      String city = divisions.cityOfDistrict(best, places.fullProvinceName(places.province(best)));
+      return city == null ? best : city + best;
     }
     return best;
   }

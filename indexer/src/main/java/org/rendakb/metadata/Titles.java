@@ -16,14 +16,20 @@ final class Titles {
       ".*(通知|通报|意见|请示|批复|函|公告|议案|纪要|报告|决定|决议|条例|办法|规定|细则|规则|方案|要点|讲话|致辞|发言|法|规划|纲要|总结|建议|公报|章程)$");
   private static final Pattern ABOUT = Pattern.compile("^.{0,30}关于.+的.+");
   private static final Pattern SENTENCE_END = Pattern.compile(".*[。；;：:，,！!？?]$");
+  private static final Pattern LEFT_OVER = Pattern.compile("^[\\p{IsHan}]{1,3}$");
   private static final Pattern SALUTATION = Pattern.compile("^(同志们|尊敬的|各位代表|各位委员|女士们|先生们).*");
   /** What follows a title: its subtitle, its 题注, a byline, the date it was given or published. */
   private static final Pattern AFTER_TITLE = Pattern.compile(
-      "^(——|—|（\\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*年|\\(\\s*[0-9]{4}\\s*年|(?:发布时间|发布日期|时间|日期|来源|作者)\\s*[:：]|[0-9]{4}\\s*[-年]).*");
+      "^(——|—\\s*[\\p{IsHan}0-9]|（\\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*年|\\(\\s*[0-9]{4}\\s*年|(?:发布时间|发布日期|时间|日期|来源|作者)\\s*[:：]|[0-9]{4}\\s*[-年]).*");
 
   /** The title from the text's head lines and the file's properties, or null. */
   static Sourced<String> find(List<String> head, Map<String, String> properties, String fileName) {
     String articleTitle = clean(properties.get("meta:ArticleTitle"));
+    if (articleTitle == null) {
+      // a 信息公开 page's catalogue names the title it shows below: 标题：关于……的通知
+      articleTitle = head.stream().limit(CANDIDATE_LINES).filter(l -> l.startsWith("标题：") || l.startsWith("标题:"))
+          .map(l -> clean(l.substring(3))).filter(t -> t != null).findFirst().orElse(null);
+    }
     String titleTag = clean(properties.get("html:title"));
     String heading = clean(properties.get("html:heading"));
     String column = clean(properties.get("meta:ColumnName"));
@@ -41,8 +47,9 @@ final class Titles {
       }
       String title = line;
       int last = i;
-      // a title on two lines: the first without its type word, the second ending with it
-      if (i + 1 < n && candidate(head.get(i + 1).strip())) {
+      // a title on two lines: the first without its type word, the second ending with it (in a PDF
+      // the second may be a word or a char the page edge left over: ……服务保障的 / 函)
+      if (i + 1 < n && (candidate(head.get(i + 1).strip()) || LEFT_OVER.matcher(head.get(i + 1).strip()).matches())) {
         String joined = line + head.get(i + 1).strip();
         boolean incomplete = !TYPE_END.matcher(line).matches() || ABOUT.matcher(joined).matches() && !ABOUT.matcher(line).matches();
         if (incomplete && joined.length() <= 60 && TYPE_END.matcher(joined).matches() && head.get(i + 1).strip().length() <= 30
@@ -61,7 +68,8 @@ final class Titles {
         score += 2;
         source = "title form";
       }
-      if (last + 1 < head.size() && AFTER_TITLE.matcher(head.get(last + 1).strip()).matches()) {
+      String after = nextNotPageFurniture(head, last + 1);
+      if (after != null && AFTER_TITLE.matcher(after).matches()) {
         score += 2;
         source = "title form";
       }
@@ -92,6 +100,17 @@ final class Titles {
     }
     if (articleTitle != null) {
       return Sourced.of(articleTitle, "page meta");
+    }
+    return null;
+  }
+
+  /** The line after a title, past a running header's or footer's page-number line (—  —). */
+  private static String nextNotPageFurniture(List<String> head, int from) {
+    for (int i = from; i < head.size(); i++) {
+      String line = head.get(i).strip();
+      if (!line.matches("^[-—–\\s0-9]*$")) {
+        return line;
+      }
     }
     return null;
   }

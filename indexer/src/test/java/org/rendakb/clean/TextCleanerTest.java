@@ -28,6 +28,28 @@ class TextCleanerTest {
   }
 
   @Test
+  void aSiteLogoSetAsTheFirstHeadingIsNotThePagesTitle() {
+    String html = "<html><head><title>盐都人大网</title></head><body><div class='logo'><h1>盐都人大网</h1></div>"
+        + "<h1>盐都人大网</h1><div class='article-title'>盐城市盐都区人民代表大会常务委员会举行宪法宣誓仪式</div>"
+        + "<div class='info'>发布日期：2022年07月03日 10:20</div><div id='zoom'><p>7月3日，盐都区人大常委会举行宪法宣誓仪式，"
+        + "新任命的国家工作人员面向宪法庄严宣誓。会议强调，要坚持以宪法为根本活动准则，依法履职尽责。</p></div></body></html>";
+    HtmlCleaner.Page page = new HtmlCleaner().clean(html);
+    assertEquals("盐城市盐都区人民代表大会常务委员会举行宪法宣誓仪式", page.properties().get("html:heading"), "the line nearest above the article");
+    assertTrue(page.text().startsWith("盐城市盐都区人民代表大会常务委员会举行宪法宣誓仪式\n发布日期：2022年07月03日 10:20\n7月3日"), page.text());
+  }
+
+  @Test
+  void aSidebarsLinksAboveTheContentAreNoTitle() {
+    String html = "<html><head><title>宿迁人大网</title></head><body><div class='left'><ul><li><a>市人大常委会召开第三十次主任会议</a></li>"
+        + "<li><a>市人大常委会开展食品安全法执法检查</a></li></ul></div><div class='right'><div id='zoom'>"
+        + "<p>市人大常委会举行宪法宣誓仪式</p><p>7月3日，市人大常委会举行宪法宣誓仪式，新任命的国家工作人员面向宪法庄严宣誓。"
+        + "会议强调，要坚持以宪法为根本活动准则，依法履职尽责。</p></div></div></body></html>";
+    HtmlCleaner.Page page = new HtmlCleaner().clean(html);
+    assertEquals(null, page.properties().get("html:heading"));
+    assertTrue(page.text().startsWith("市人大常委会举行宪法宣誓仪式\n7月3日"), page.text());
+  }
+
+  @Test
   void toolbarWordsGoOnlyWhereTheyStandAlone() {
     String html = "<html><body><div id='zoom'><p>第一条 单位应当配备打印机和复印设备，并指定专人管理，关闭的设备应当登记。这一段足够长，是正文。</p>"
         + "<p>【打印本页】 【关闭窗口】</p></div></body></html>";
@@ -64,6 +86,23 @@ class TextCleanerTest {
     assertEquals("中国是世界上历史最悠久的国家之一。中国各族人民共同创造了光辉灿烂的文化，具有光荣的革命传统。\n"
         + "一八四○年以后，封建的中国逐渐变成半殖民地、半封建的国家。中国人民为国家独立、民族解放和民主自由进行了前仆后继的英勇奋斗。\n"
         + "二十世纪，中国发生了翻天覆地的伟大历史变革。", cleaner.clean(raw, PDF));
+  }
+
+  @Test
+  void aFullLineGoesOnAcrossTheParagraphBreakAPdfParserGuessedFromIndents() {
+    // PDFBox's text of a LibreOffice PDF: the 题注 centred over two lines, the articles indented on
+    // their first line; the parser starts a paragraph one line late each time
+    String raw = "重庆市行政执法责任制条例\n2000年 9月 29日 重庆市第一届人民代表大会常务委员会第二十\n\n七次会议通过\n"
+        + "2010年 7月 23日 重庆市第三届人民代表大会常务委员会第十八\n\n次会议《关于修改部分地方性法规的决定》修正）\n"
+        + "第一条 为了规范行政执法行为，保障和促使行政执法主体依\n\n法行使职权，保护公民、法人和其他组织的合法权益，推进依法治\n"
+        + "市，根据有关法律、法规，结合本市实际，制定本条例。\n\n第二条 本市各级行政执法主体均应遵守本条例。\n";
+    assertEquals("""
+        重庆市行政执法责任制条例
+        2000年9月29日 重庆市第一届人民代表大会常务委员会第二十七次会议通过
+        2010年7月23日 重庆市第三届人民代表大会常务委员会第十八次会议《关于修改部分地方性法规的决定》修正）
+        第一条 为了规范行政执法行为，保障和促使行政执法主体依法行使职权，保护公民、法人和其他组织的合法权益，推进依法治市，根据有关法律、法规，结合本市实际，制定本条例。
+
+        第二条 本市各级行政执法主体均应遵守本条例。""", cleaner.clean(raw, PDF));
   }
 
   @Test
