@@ -136,19 +136,23 @@ final class PaginatedReader {
     }
   }
 
-  /** Pages read elsewhere (OFD), only cleaned and joined. */
-  Joined pages(List<String> pages) {
-    return join(pages, null, null);
+  /** Pages of an OFD file, its lines already joined by their layout: only cleaned and joined. */
+  Joined ofd(List<String> pages) {
+    return join(pages, OfdReader.TYPE, null, null);
   }
 
   /** The pages' cleaned texts joined, and where each starts. */
   record Joined(String text, List<Integer> starts, ExtractedText.OcrUse ocr, String note) {}
 
   private Joined join(List<String> pages, ExtractedText.OcrUse use, String note) {
+    return join(pages, "application/pdf", use, note);
+  }
+
+  private Joined join(List<String> pages, String contentType, ExtractedText.OcrUse use, String note) {
     StringBuilder text = new StringBuilder();
     List<Integer> starts = new ArrayList<>(pages.size());
     for (String page : pages) {
-      String clean = cleaner.clean(page, "application/pdf");
+      String clean = cleaner.clean(page, contentType);
       if (!clean.isEmpty() && !text.isEmpty()) {
         text.append("\n\n");
       }
