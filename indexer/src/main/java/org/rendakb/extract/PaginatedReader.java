@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -74,12 +75,21 @@ final class PaginatedReader {
       log.warn("OCR failed on {}: {}", file.getFileName(), e.toString());
       throw new ExtractionException(what(garbage.isEmpty()) + "; OCR could not read its pages (" + plain(e) + ")", e);
     }
-    read.pages().forEach((i, page) -> pages.set(i, page.text()));
+    read.pages().forEach((i, page) -> pages.set(i, tidy(page.text())));
     if (read.pages().isEmpty() && allEmpty(pages)) {
       // a bound of 0 pages, or no time left: the file is a scan that was not read, not an empty PDF
       throw new ExtractionException(what(garbage.isEmpty()) + "; " + read.stopped());
     }
     return join(pages, use(read, reason), read.stopped());
+  }
+
+  /** A Latin or Cyrillic O among Chinese numerals, as OCR reads the 〇 of 二〇二〇年. */
+  private static final Pattern OCR_ZERO =
+      Pattern.compile("(?<=[〇○一二三四五六七八九])[OoОо]|[OoОо](?=[〇○一二三四五六七八九])");
+
+  /** Recognised text with what OCR predictably gets wrong in 公文 put right (the cache keeps Tesseract's own). */
+  static String tidy(String recognised) {
+    return OCR_ZERO.matcher(recognised).replaceAll("〇");
   }
 
   private static boolean allEmpty(List<String> pages) {
@@ -111,7 +121,7 @@ final class PaginatedReader {
     if (read.pages().isEmpty()) {
       throw new ExtractionException(what(true) + "; " + read.stopped());
     }
-    return join(List.of(read.pages().get(0).text()), use(read, NO_TEXT_LAYER), null);
+    return join(List.of(tidy(read.pages().get(0).text())), use(read, NO_TEXT_LAYER), null);
   }
 
   /** Images with a side shorter than this (pixels) are not read: a line of text at 150 dpi is 50 high. */
