@@ -3,8 +3,8 @@ package org.rendakb;
 import java.time.Duration;
 
 /**
- * How many expensive requests (searches, precedent searches, documents, their text and similar
- * documents) the server works on at once, server-wide: more wait in a queue, and beyond the queue,
+ * How many expensive requests (searches and their exports and counts, precedent searches,
+ * documents, their text, marks and similar documents, comparisons) the server works on at once, server-wide: more wait in a queue, and beyond the queue,
  * or after waiting {@code maxWait}, are answered 503 with Retry-After. One such request on a very
  * large document holds tens of MB while it runs, so this bounds the memory anonymous clients can
  * take together, not only each one.

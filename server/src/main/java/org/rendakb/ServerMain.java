@@ -79,7 +79,7 @@ public final class ServerMain implements Callable<Integer> {
   String clientAddressHeader;
 
   @Option(names = "--max-parallel-requests", defaultValue = "${env:" + RequestLimits.PARALLEL_ENV + "}",
-      description = "searches, documents and similar documents worked on at once, server-wide (env "
+      description = "searches, exports, documents, similar documents and comparisons worked on at once, server-wide (env "
           + RequestLimits.PARALLEL_ENV + "; default twice the processors, at least 4)")
   Integer maxParallelRequests;
 

@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 /**
  * Normalises extracted text: line ends, invisible and control chars, blank-line runs; and for PDFs
  * the line breaks that extraction puts inside Chinese sentences and the spaces it puts between
- * Chinese chars ({@code 2019 年 3 月 12 日}, {@code 中 华 人 民}). Pure string to string.
+ * Chinese chars ({@code 2019 年 3 月 12 日}, {@code 中 华 人 民}); for OFD the same spaces, its line
+ * breaks being the layout's own. Pure string to string.
  */
 public final class TextCleaner {
+  private static final String OFD = "application/ofd";
   private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u00A0\\u3000]+\\n");
   private static final Pattern BLANK_RUNS = Pattern.compile("\\n{3,}");
   /** Three or more single Chinese chars each set apart by spaces: a spaced-out word, 中 华 人 民. */
@@ -30,12 +32,16 @@ public final class TextCleaner {
   public String clean(String raw, String contentType) {
     String s = lineEndsAndInvisibles(raw);
     s = TRAILING_SPACE.matcher(s).replaceAll("\n");
-    if (contentType != null && contentType.startsWith("application/pdf")) {
+    boolean pdf = contentType != null && contentType.startsWith("application/pdf");
+    if (pdf || OFD.equals(contentType)) {
       s = PAGE_NUMBER_LINE.matcher(s).replaceAll("");
       // digits first, so that 12 日 becomes 12日 and 日 cannot start a spaced-out run
       s = DIGIT_HAN_GAP.matcher(s).replaceAll("");
       s = collapse(SPACED_HAN, s);
       s = collapse(GAPPED_HAN, s);
+    }
+    if (pdf) {
+      // an OFD reader joins wrapped lines by their layout; a PDF's text has only line lengths to go by
       s = joinBrokenLines(s);
     }
     s = BLANK_RUNS.matcher(s).replaceAll("\n\n");

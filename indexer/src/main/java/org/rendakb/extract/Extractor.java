@@ -187,7 +187,7 @@ public final class Extractor implements AutoCloseable {
       case Done d -> d.text();
       case Paged p -> paged(paginated.pdf(file, p.raw()), p.contentType(), p.properties(), p.truncated());
       case Image i -> paged(paginated.image(file), i.contentType(), Map.of(), false);
-      case Ofd o -> paged(paginated.pages(o.read().pages()), OfdReader.TYPE, o.read().properties(), false);
+      case Ofd o -> paged(paginated.ofd(o.read().pages()), OfdReader.TYPE, o.read().properties(), false);
     };
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -62,10 +63,8 @@ final class PaginatedReader {
     }
     String reason = garbage.isEmpty() ? NO_TEXT_LAYER : UNREADABLE;
     if (!ocr.status().available()) {
-      if (pages.stream().allMatch(p -> TextQuality.of(p) == TextQuality.Verdict.EMPTY)) {
-        throw new ExtractionException(garbage.isEmpty()
-            ? "scanned document (no text layer); " + NO_OCR
-            : "unreadable text layer (its fonts map to the wrong characters); " + NO_OCR);
+      if (allEmpty(pages)) {
+        throw new ExtractionException(what(garbage.isEmpty()) + "; " + NO_OCR);
       }
       return join(pages, null, toRead.size() + " of " + pages.size() + " pages are scans or unreadable and were not read: " + NO_OCR);
     }
@@ -74,10 +73,32 @@ final class PaginatedReader {
       read = ocr.readPdf(file, toRead);
     } catch (IOException | RuntimeException e) {
       log.warn("OCR failed on {}: {}", file.getFileName(), e.toString());
-      throw new ExtractionException(reason + "; OCR could not read its pages (" + plain(e) + ")", e);
+      throw new ExtractionException(what(garbage.isEmpty()) + "; OCR could not read its pages (" + plain(e) + ")", e);
     }
-    read.pages().forEach((i, page) -> pages.set(i, page.text()));
+    read.pages().forEach((i, page) -> pages.set(i, tidy(page.text())));
+    if (read.pages().isEmpty() && allEmpty(pages)) {
+      // a bound of 0 pages, or no time left: the file is a scan that was not read, not an empty PDF
+      throw new ExtractionException(what(garbage.isEmpty()) + "; " + read.stopped());
+    }
     return join(pages, use(read, reason), read.stopped());
+  }
+
+  /** A Latin or Cyrillic O among Chinese numerals, as OCR reads the 〇 of 二〇二〇年. */
+  private static final Pattern OCR_ZERO =
+      Pattern.compile("(?<=[〇○一二三四五六七八九])[OoОо]|[OoОо](?=[〇○一二三四五六七八九])");
+
+  /** Recognised text with what OCR predictably gets wrong in 公文 put right (the cache keeps Tesseract's own). */
+  static String tidy(String recognised) {
+    return OCR_ZERO.matcher(recognised).replaceAll("〇");
+  }
+
+  private static boolean allEmpty(List<String> pages) {
+    return pages.stream().allMatch(p -> TextQuality.of(p) == TextQuality.Verdict.EMPTY);
+  }
+
+  /** What a file whose pages need OCR is, in words. */
+  private static String what(boolean scanned) {
+    return scanned ? "scanned document (no text layer)" : "unreadable text layer (its fonts map to the wrong characters)";
   }
 
   /** An image file: one page, all of it OCR. */
@@ -89,14 +110,18 @@ final class PaginatedReader {
           size.height));
     }
     if (!ocr.status().available()) {
-      throw new ExtractionException("scanned document (no text layer); " + NO_OCR);
+      throw new ExtractionException(what(true) + "; " + NO_OCR);
     }
+    Ocr.Result read;
     try {
-      Ocr.Result read = ocr.readImage(file);
-      return join(List.of(read.pages().get(0).text()), use(read, NO_TEXT_LAYER), null);
+      read = ocr.readImage(file);
     } catch (IOException | RuntimeException e) {
       throw new ExtractionException("image that OCR could not read (" + plain(e) + ")", e);
     }
+    if (read.pages().isEmpty()) {
+      throw new ExtractionException(what(true) + "; " + read.stopped());
+    }
+    return join(List.of(tidy(read.pages().get(0).text())), use(read, NO_TEXT_LAYER), null);
   }
 
   /** Images with a side shorter than this (pixels) are not read: a line of text at 150 dpi is 50 high. */
@@ -121,19 +146,23 @@ final class PaginatedReader {
     }
   }
 
-  /** Pages read elsewhere (OFD), only cleaned and joined. */
-  Joined pages(List<String> pages) {
-    return join(pages, null, null);
+  /** Pages of an OFD file, its lines already joined by their layout: only cleaned and joined. */
+  Joined ofd(List<String> pages) {
+    return join(pages, OfdReader.TYPE, null, null);
   }
 
   /** The pages' cleaned texts joined, and where each starts. */
   record Joined(String text, List<Integer> starts, ExtractedText.OcrUse ocr, String note) {}
 
   private Joined join(List<String> pages, ExtractedText.OcrUse use, String note) {
+    return join(pages, "application/pdf", use, note);
+  }
+
+  private Joined join(List<String> pages, String contentType, ExtractedText.OcrUse use, String note) {
     StringBuilder text = new StringBuilder();
     List<Integer> starts = new ArrayList<>(pages.size());
     for (String page : pages) {
-      String clean = cleaner.clean(page, "application/pdf");
+      String clean = cleaner.clean(page, contentType);
       if (!clean.isEmpty() && !text.isEmpty()) {
         text.append("\n\n");
       }

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Judges the text layer of one page: text, none (a scan), or garbage that a font mapped to the
  * wrong characters. Garbage is what no reader could use: private-use code points and replacement
  * chars (glyphs without a Unicode mapping), {@code (cid:123)} tokens, Chinese read as Latin-1
- * ({@code ÖÐ»ªÈËÃñ}), one glyph repeated (every char mapped to the same code point), a page of
- * ASCII symbols. Ordinary text has none of these in any quantity: the most frequent char of a
+ * ({@code ÖÐ»ªÈËÃñ}), glyph numbers read as letters of three alphabets or more at once (a font
+ * without its Unicode map, as in a truncated file: {@code ԓ ῃ ף ᴪ ѿ ȇҬ}), one glyph repeated
+ * (every char mapped to the same code point), a page of ASCII symbols. Ordinary text has none of these in any quantity: the most frequent char of a
  * Chinese page (的) is a few percent of it.
  */
 public final class TextQuality {
@@ -36,6 +37,7 @@ public final class TextQuality {
     int letters = 0;
     int symbols = 0;
     Map<Integer, Integer> counts = new HashMap<>();
+    Map<Character.UnicodeScript, Integer> scripts = new HashMap<>();
     for (int i = 0; i < s.length(); ) {
       int c = s.codePointAt(i);
       i += Character.charCount(c);
@@ -48,6 +50,7 @@ public final class TextQuality {
       } else if (Character.isLetter(c)) {
         letters++;
         counts.merge(c, 1, Integer::sum);
+        scripts.merge(Character.UnicodeScript.of(c), 1, Integer::sum);
         if (c >= 0xC0 && c <= 0x24F) {
           latinAccented++;
         } else if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
@@ -64,6 +67,11 @@ public final class TextQuality {
       return Verdict.GARBAGE;
     }
     if (letters >= 20 && latinAccented * 10 > letters * 3 && han * 10 < letters) {
+      return Verdict.GARBAGE;
+    }
+    int total = letters;
+    long alphabets = scripts.values().stream().filter(n -> n * 10 >= total).count();
+    if (letters >= 20 && han * 10 < letters && alphabets >= 3) {
       return Verdict.GARBAGE;
     }
     int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);

@@ -32,8 +32,9 @@ final class Furniture {
   private static final Pattern COPY_NUMBER = Pattern.compile("^[0-9]{4,8}$");
   private static final Pattern SECRECY = Pattern.compile("^(绝密|机密|秘密|内部|特急|加急|平急|特提)(★.*)?$");
   private static final Pattern ISSUER_MARK = Pattern.compile("^[\\p{IsHan}、\\s　]{4,40}文件$");
+  /** 发文字号 in any brackets, OCR's too: it reads 〔〕 as (), [] or {} as often as not. */
   static final Pattern DOC_NUMBER = Pattern.compile(
-      "([\\p{IsHan}]{1,10})\\s*[〔\\[［【(（]\\s*((?:19|20)[0-9]{2})\\s*[〕\\]］】)）]\\s*([0-9]{1,4})\\s*号");
+      "([\\p{IsHan}]{1,10})\\s*[〔\\[［【(（{｛]\\s*((?:19|20)[0-9]{2})\\s*[〕\\]］】)）}｝]\\s*([0-9]{1,4})\\s*号");
   private static final Pattern DATE_LINE = Pattern.compile(
       "^[（(]?\\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*[年\\-/.]\\s*[0-9一二三四五六七八九十]{1,3}\\s*[月\\-/.]\\s*[0-9一二三四五六七八九十]{1,3}"
           + "\\s*日?.{0,24}$");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,44 @@ class OcrExtractionTest {
       assertEquals(0, again.ocr().pagesRecognised());
       assertEquals(2, again.ocr().pagesFromCache());
       assertEquals(text.text(), second.text());
+    }
+  }
+
+  @Test
+  void ocrStopsAtItsBoundsAndTheNextRunReadsOnlyThePagesLeft() throws Exception {
+    Path pdf = Scans.pdf(dir.resolve("scan.pdf"), pages);
+    Path cache = dir.resolve("cache");
+    Ocr onePage = Ocr.detect(OcrOptions.defaults(null).withCache(cache).withBounds(1, Duration.ofMinutes(10)));
+    assumeTrue(onePage.status().available(), "Tesseract with chi_sim is not installed");
+    String secondPageStart = pages.get(1).getFirst().substring(0, 6);
+    try (Extractor extractor = new Extractor(ExtractorLimits.defaults(), onePage)) {
+      ExtractedText text = extractor.extract(pdf);
+      assertEquals(1, extractor.ocr().pagesRecognised());
+      assertEquals(1, text.ocr().pages());
+      assertEquals("OCR stopped after 1 pages (limit --ocr-max-pages 1)", text.note());
+      assertEquals(-1, text.text().indexOf(secondPageStart), "page 2 is not read");
+    }
+    // a later run without the bound (or one after an interrupted run) recognises only the page left
+    try (Extractor extractor = new Extractor(ExtractorLimits.defaults(), ocr(cache))) {
+      ExtractedText text = extractor.extract(pdf);
+      assertEquals(1, extractor.ocr().pagesFromCache());
+      assertEquals(1, extractor.ocr().pagesRecognised());
+      assertEquals(2, text.ocr().pages());
+      assertNull(text.note());
+      assertEquals(2, text.pageAt(text.text().indexOf(secondPageStart)));
+    }
+    // no page allowed, or no time: the scans are reported as scans that were not read, not as empty files
+    Path png = Scans.png(dir.resolve("scan.png"), pages.getFirst());
+    for (OcrOptions bound : List.of(OcrOptions.defaults(null).withBounds(0, Duration.ofMinutes(10)),
+        OcrOptions.defaults(null).withBounds(200, Duration.ZERO))) {
+      String limit = bound.maxPages() == 0 ? "--ocr-max-pages 0" : "--ocr-max-seconds 0";
+      try (Extractor extractor = new Extractor(ExtractorLimits.defaults(), Ocr.detect(bound))) {
+        for (Path scan : List.of(pdf, png)) {
+          ExtractionException e = assertThrows(ExtractionException.class, () -> extractor.extract(scan));
+          assertEquals("scanned document (no text layer); OCR stopped after 0 pages (limit " + limit + ")", e.getMessage());
+        }
+        assertEquals(0, extractor.ocr().pagesRecognised());
+      }
     }
   }
 

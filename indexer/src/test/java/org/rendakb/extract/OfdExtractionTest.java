@@ -38,6 +38,8 @@ class OfdExtractionTest {
           last = at;
         }
       }
+      // the title ends its line, however long: it is not run into the 主送 below it
+      assertTrue(t.contains("关于加强基层立法联系点建设的决定\n各区人大常委会"), t);
       assertEquals(1, text.pageAt(t.indexOf("江人常发〔2024〕12号")));
       assertEquals(2, text.pageAt(t.indexOf("2024年3月15日")));
     }

@@ -80,8 +80,12 @@ public final class App {
         ctx.header("X-Request-Id", id);
         QueryStringCheck.check(ctx.queryString());
       });
+      // every route that searches the whole index or reads a document's text; the exports list up to
+      // 10,000 rows, and the drafting tools compare whole texts
       new ExpensiveRequests(serverConfig.limits()).cover(config.routes, "/api/search", "/api/precedents",
-          "/api/documents/{id}", "/api/documents/{id}/text", "/api/documents/{id}/similar");
+          "/api/documents/{id}", "/api/documents/{id}/text", "/api/documents/{id}/similar",
+          "/api/documents/{id}/marks", "/api/documents/{id}/new-phrases", "/api/compare", "/api/compare.docx",
+          "/api/search.csv", "/api/search.xlsx", "/api/stats", "/api/stats.csv", "/api/stats.xlsx");
       config.routes.get("/api/health", ctx -> ctx.json(service.health().withOcr(ocr)));
       config.routes.get("/api/search", handlers::search);
       config.routes.get("/api/suggest", ctx -> ctx.json(Map.of("q", nullToEmpty(ctx.queryParam("q")),

@@ -171,6 +171,56 @@ class LargeDocumentTest {
     return slowest;
   }
 
+  /**
+   * The routes added after the bound (the page's exports and counts, marks, the drafting tools) are
+   * under it too: on a server with one permit and no queue, each is sent 8 times at once beside 8
+   * similar requests on the large document, and some of its answers are 503 (an unbounded route
+   * would answer every one).
+   */
+  @Test
+  void exportsMarksAndDraftingToolsAreUnderTheSameBound() throws Exception {
+    Javalin refusing = server(new RequestLimits(1, 0, Duration.ofSeconds(60)));
+    try {
+      AdminHttp client = new AdminHttp(refusing.port(), null);
+      String q = java.net.URLEncoder.encode("代表", StandardCharsets.UTF_8);
+      for (String path : List.of("/api/documents/" + big + "/marks?q=" + q,
+          "/api/documents/" + big + "/new-phrases?against=" + small, "/api/compare?a=" + small + "&b=" + big,
+          "/api/compare.docx?a=" + small + "&b=" + big, "/api/search.csv?q=" + q, "/api/search.xlsx?q=" + q,
+          "/api/stats?rows=year&cols=type", "/api/stats.csv?rows=year&cols=type", "/api/stats.xlsx?rows=year&cols=type")) {
+        List<Integer> statuses = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2 * PARALLEL);
+        try {
+          CountDownLatch go = new CountDownLatch(1);
+          List<Future<AdminHttp.Answer>> probes = new ArrayList<>();
+          for (int i = 0; i < PARALLEL; i++) {
+            pool.submit(() -> {
+              go.await();
+              return client.get("/api/documents/" + big + "/similar", "size", "50");
+            });
+            probes.add(pool.submit(() -> {
+              go.await();
+              return client.get(path);
+            }));
+          }
+          go.countDown();
+          for (Future<AdminHttp.Answer> f : probes) {
+            AdminHttp.Answer a = f.get(120, TimeUnit.SECONDS);
+            statuses.add(a.status());
+            if (a.status() == 503) {
+              assertEquals("2", a.header("Retry-After"), path);
+            }
+          }
+        } finally {
+          pool.shutdownNow();
+        }
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 503), path + " " + statuses);
+        assertTrue(statuses.contains(503), path + " is not bounded: " + statuses);
+      }
+    } finally {
+      refusing.stop();
+    }
+  }
+
   @Test
   void expensiveRequestsBeyondTheBoundWaitThenGet503WithRetryAfter() throws Exception {
     Javalin queueing = server(new RequestLimits(1, 16, Duration.ofSeconds(60)));

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /** The tables and target checks of one {@link BenchRun}, as Markdown and as a map for JSON. */
 record BenchReport(Instant began, String machine, double loadBefore, double loadAfter, String mode,
-    IndexingBench.Result indexing, InProcessSearchBench.Result inProcess, SearchBench.Result search, BenchRun.Scale scale) {
+    IndexingBench.Result indexing, OcrBench.Result ocr, InProcessSearchBench.Result inProcess, SearchBench.Result search,
+    BenchRun.Scale scale) {
 
   /**
    * The issue's known figure for plain Lucene with whole texts highlighted (p50 about 6 ms) over its
@@ -41,6 +42,7 @@ record BenchReport(Instant began, String machine, double loadBefore, double load
             + "the text (%d passages). Heap of the indexer run (%d threads): peak in use %.0f MB, live after GC %.0f MB.%n%n",
         indexing.reindexSeconds(), indexing.reindexSpeedup(), run.indexMb(), indexing.indexOverText(), run.report().passages(),
         indexing.rows().getLast().threads(), run.heap().usedMb(), run.heap().liveMb()));
+    md.append(OcrBench.markdown(ocr, run.report()));
     md.append(inProcessTable(inProcess));
     searchTable(md, "Search over HTTP, the corpus", search);
     if (scale != null) {
@@ -139,6 +141,10 @@ record BenchReport(Instant began, String machine, double loadBefore, double load
         two.ratioToBaseline() >= 0.8));
     out.add(new Target("re-index unchanged corpus", "≥ 50× faster", String.format("%.0f×", indexing.reindexSpeedup()),
         indexing.reindexSpeedup() >= 50));
+    if (ocr.files() > 0) {
+      out.add(new Target("a rebuild of scans OCRs no page again (issue 21)", "0 pages", ocr.rerunRecognised() + " pages ("
+          + ocr.rerunFromCache() + " from the cache)", ocr.rerunRecognised() == 0));
+    }
     searchTargets(out, "corpus", search);
     InProcessSearchBench.Row topic = inProcess.row("topic");
     out.add(new Target("topic p50 in-process over plain Lucene's with highlighting, same run",
@@ -203,6 +209,7 @@ record BenchReport(Instant began, String machine, double loadBefore, double load
     m.put("indexer_heap", indexing.lastRun().heap());
     m.put("reindex_seconds", indexing.reindexSeconds());
     m.put("reindex_speedup", indexing.reindexSpeedup());
+    m.put("ocr", ocr);
     m.put("search_in_process", inProcess);
     m.put("search", search);
     if (scale != null) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>{@code java -cp server/target/server.jar:server/target/test-classes org.rendakb.bench.BenchRun CORPUS OUT
  * [full|quick]} (what {@code ./mvnw -Pbench} runs);
  * quick: 2 threads only, 5 s per client count, no scale run; indexing: only the indexing part
- * with 2 threads, for working on indexing speed.
+ * with 2 threads, for working on indexing speed; ocr: only OCR's pages per minute and its rebuild.
  */
 public final class BenchRun {
   static final int FACTOR = 10;
@@ -47,7 +47,13 @@ public final class BenchRun {
       IndexingBench.measure(corpus, out, new int[] {2});
       return;
     }
+    if (args.length > 2 && args[2].equals("ocr")) {
+      System.out.println(OcrBench.markdown(OcrBench.measure(corpus, out, 2), null));
+      return;
+    }
     IndexingBench.Result indexing = IndexingBench.measure(corpus, out, quick ? new int[] {2} : new int[] {1, 2});
+    System.out.println("OCR: scanned 公文 indexed twice");
+    OcrBench.Result ocr = OcrBench.measure(corpus, out, 2);
     System.out.println("search in-process against plain Lucene, corpus");
     InProcessSearchBench.Result inProcess = InProcessSearchBench.measure(indexing.lastIndex(), corpus, out, inProcessRounds);
     System.out.println("search over HTTP, corpus, server -Xmx512m");
@@ -73,7 +79,7 @@ public final class BenchRun {
     }
     double loadAfter = Machine.load();
     BenchReport report = new BenchReport(began, Machine.description(), loadBefore, loadAfter, quick ? "quick" : "full",
-        indexing, inProcess, search, scale);
+        indexing, ocr, inProcess, search, scale);
     Files.writeString(out.resolve("bench.md"), report.markdown());
     Map<String, Object> json = new LinkedHashMap<>(report.figures());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("bench.json").toFile(), json);
