@@ -10,9 +10,9 @@ import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
 import org.rendakb.admin.FailureThrottle;
 import org.rendakb.api.App;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.IndexNotReadyException;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.reader.IndexAccess;
+import org.rendakb.search.reader.IndexNotReadyException;
 import org.rendakb.search.SearchService;
 import org.rendakb.search.WarmUp;
 import org.slf4j.Logger;
@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.rendakb.api.RequestLimits;
 
 /**
  * Reads the configuration, opens the index and starts the server; everything else is built in

@@ -13,7 +13,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.rendakb.api.ApiException;
 import org.rendakb.index.Indexer;
 import org.rendakb.schema.Analyzers;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.reader.IndexAccess;
 
 /**
  * The server's writes to its index. Lucene allows one IndexWriter per index (its {@code write.lock}),
@@ -24,7 +24,7 @@ import org.rendakb.search.IndexAccess;
  * fair lock; a server reindex holds that lock for its whole run. When the indexer program holds the
  * index, or a reindex runs, the change is refused with 409 and nothing is written.
  */
-final class IndexWriting {
+public final class IndexWriting {
   /** How long a change waits for the server's other changes (each takes well under a second). */
   private static final long WAIT_SECONDS = 30;
 
@@ -43,7 +43,7 @@ final class IndexWriting {
   private final ReentrantLock lock = new ReentrantLock(true);
   private volatile boolean reindexing;
 
-  IndexWriting(Path indexDir, IndexAccess access) {
+  public IndexWriting(Path indexDir, IndexAccess access) {
     this.indexDir = indexDir;
     this.access = access;
   }

@@ -17,7 +17,7 @@ import org.rendakb.metadata.DocType;
  * is read from the text exactly as a sidecar beside an indexed file does, and stay with the stored
  * original. A field name that is not a metadata field is refused rather than silently ignored.
  */
-final class UploadMetadata {
+public final class UploadMetadata {
   static final Set<String> FIELDS = Set.of("title", "date", "year", "type", "body", "committee", "region", "place",
       "term", "meeting", "speaker", "laws");
   static final int MAX_CHARS = 1000;
@@ -25,7 +25,7 @@ final class UploadMetadata {
   private UploadMetadata() {}
 
   /** The sidecar content for these form fields (the file field excluded); empty when none is given. */
-  static Map<String, Object> sidecar(Map<String, List<String>> form) {
+  public static Map<String, Object> sidecar(Map<String, List<String>> form) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> field : form.entrySet()) {
       String name = field.getKey();

@@ -20,7 +20,7 @@ import org.rendakb.index.LuceneDocuments;
 import org.rendakb.index.SourceDocument;
 import org.rendakb.index.SourceFile;
 import org.rendakb.schema.Fields;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.NoSuchDocumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * call: a file that cannot be read, or a write that is refused, removes the stored copy again and
  * leaves the index as it was.
  */
-final class Uploads {
+public final class Uploads {
   private static final Logger log = LoggerFactory.getLogger(Uploads.class);
   /**
    * Uploads parsed at once: each may hold tens of MB of text while it is read, and the server's
@@ -41,7 +41,7 @@ final class Uploads {
   static final int PARALLEL_READS = 2;
 
   /** What an upload answers with (201). */
-  record Added(String id, String path, String title, String type, String date, String contentType, int passages,
+  public record Added(String id, String path, String title, String type, String date, String contentType, int passages,
       String note) {}
 
   private final UploadStore store;
@@ -52,7 +52,7 @@ final class Uploads {
   private final SecureRandom random = new SecureRandom();
   private final Semaphore reading = new Semaphore(PARALLEL_READS, true);
 
-  Uploads(UploadStore store, DocumentPipeline pipeline, LuceneDocuments documents, IndexWriting writing, IndexAccess index) {
+  public Uploads(UploadStore store, DocumentPipeline pipeline, LuceneDocuments documents, IndexWriting writing, IndexAccess index) {
     this.store = store;
     this.pipeline = pipeline;
     this.documents = documents;
@@ -60,7 +60,7 @@ final class Uploads {
     this.index = index;
   }
 
-  Added add(String clientName, InputStream content, Map<String, Object> sidecar) throws IOException {
+  public Added add(String clientName, InputStream content, Map<String, Object> sidecar) throws IOException {
     String id = newId();
     Path file = store.save(id, clientName, content, sidecar);
     boolean indexed = false;
@@ -109,7 +109,7 @@ final class Uploads {
   }
 
   /** Removes the document and its passages; an upload's stored original goes with it. */
-  void delete(String id) throws IOException, NoSuchDocumentException {
+  public void delete(String id) throws IOException, NoSuchDocumentException {
     String root = writing.change(w -> {
       String found = rootOf(id);
       if (found != null) {

@@ -1,11 +1,12 @@
-package org.rendakb.admin;
+package org.rendakb.api;
 
 import io.javalin.http.Context;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import org.rendakb.api.ApiException;
+import org.rendakb.admin.AdminToken;
+import org.rendakb.admin.FailureThrottle;
 
 /**
  * Lets a request change the index only with {@code Authorization: Bearer TOKEN}. No configured

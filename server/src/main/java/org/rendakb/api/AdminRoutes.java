@@ -1,4 +1,4 @@
-package org.rendakb.admin;
+package org.rendakb.api;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rendakb.ServerConfig;
-import org.rendakb.api.ApiException;
 import org.rendakb.extract.Extractor;
 import org.rendakb.extract.ExtractorLimits;
 import org.rendakb.ocr.Ocr;
@@ -20,9 +19,16 @@ import org.rendakb.index.DocumentPipeline;
 import org.rendakb.index.LuceneDocuments;
 import org.rendakb.metadata.MetadataExtractor;
 import org.rendakb.passages.PassageSplitter;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.reader.IndexAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rendakb.admin.AdminConfig;
+import org.rendakb.admin.FailureThrottle;
+import org.rendakb.admin.IndexWriting;
+import org.rendakb.admin.Reindexer;
+import org.rendakb.admin.UploadMetadata;
+import org.rendakb.admin.UploadStore;
+import org.rendakb.admin.Uploads;
 
 /**
  * The endpoints that change the index: {@code POST /api/documents} (multipart upload),

@@ -17,7 +17,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 import org.rendakb.ServerConfig;
-import org.rendakb.admin.AdminRoutes;
 import org.rendakb.search.DocumentText;
 import org.rendakb.ocr.Ocr;
 import org.rendakb.ocr.OcrOptions;

@@ -1,4 +1,4 @@
-package org.rendakb;
+package org.rendakb.api;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.rendakb.admin;
+package org.rendakb.api;
 
 import io.javalin.http.Context;
 import jakarta.servlet.ServletInputStream;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.rendakb.search.DocumentView;
 import org.rendakb.search.NoSuchDocumentException;
 import org.rendakb.search.SearchService;
-import org.rendakb.search.Versions;
+import org.rendakb.search.reader.Versions;
 
 /**
  * The 修改前后对照表 of two documents: both cut into units ({@link Units}), aligned by content

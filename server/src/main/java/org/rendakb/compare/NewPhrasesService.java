@@ -23,7 +23,7 @@ import org.rendakb.schema.StoredMetadata;
 import org.rendakb.search.DocumentView;
 import org.rendakb.search.NoSuchDocumentException;
 import org.rendakb.search.SearchService;
-import org.rendakb.search.Sentences;
+import org.rendakb.search.highlight.Sentences;
 
 /**
  * 新提法 and 不再提及: the formulations ({@link Phrases}) of one document written nowhere in the

@@ -41,8 +41,8 @@ import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.PassageTexts;
 import org.rendakb.schema.StoredMetadata;
-import org.rendakb.search.FileMetadata;
-import org.rendakb.search.ReaderSearcher;
+import org.rendakb.search.reader.FileMetadata;
+import org.rendakb.search.reader.ReaderSearcher;
 
 /**
  * Finds where a drafter's sentence, or a close variant, was written before.

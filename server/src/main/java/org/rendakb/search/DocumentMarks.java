@@ -14,6 +14,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.PassageTexts;
+import org.rendakb.search.highlight.QueryMarks;
 
 /**
  * Where a document's text holds what a query matches, found by the matcher the snippets use

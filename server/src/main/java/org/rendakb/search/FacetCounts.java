@@ -13,6 +13,9 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.Query;
 import org.rendakb.schema.Fields;
+import org.rendakb.search.highlight.QueryMarks;
+import org.rendakb.search.query.ParsedQuery;
+import org.rendakb.search.reader.ReaderSearcher;
 
 /**
  * Counts of facet values over the documents a search selects, beyond the top {@link

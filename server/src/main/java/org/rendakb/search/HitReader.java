@@ -8,6 +8,15 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.rendakb.extract.Pages;
 import org.rendakb.schema.Fields;
+import org.rendakb.search.highlight.PassageSnippets;
+import org.rendakb.search.highlight.QueryMarks;
+import org.rendakb.search.highlight.Snippet;
+import org.rendakb.search.highlight.Snippets;
+import org.rendakb.search.query.PartialQuery;
+import org.rendakb.search.query.QueryDescription;
+import org.rendakb.search.query.QueryPart;
+import org.rendakb.search.reader.FileMetadata;
+import org.rendakb.search.reader.ReaderSearcher;
 
 /**
  * The hits of one page, from the folded ranked list: what the reader keeps of each file (no stored

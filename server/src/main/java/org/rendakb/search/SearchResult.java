@@ -2,6 +2,7 @@ package org.rendakb.search;
 
 import java.util.List;
 import java.util.Map;
+import org.rendakb.search.query.QueryDescription;
 
 /**
  * One page of results with multi-select facet counts. The pages reach {@code total + partial -

@@ -37,6 +37,14 @@ import org.rendakb.schema.StoredMetadata;
 import org.rendakb.schema.StoredSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.query.ParsedQuery;
+import org.rendakb.search.query.PartialQuery;
+import org.rendakb.search.query.StaffQueryParser;
+import org.rendakb.search.reader.IndexAccess;
+import org.rendakb.search.reader.ReaderSearcher;
+import org.rendakb.search.reader.Suggestions;
+import org.rendakb.search.reader.Versions;
 
 /**
  * Search, browsing, documents, similar documents and suggestions over the open index; knows

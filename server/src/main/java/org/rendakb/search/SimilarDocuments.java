@@ -26,6 +26,7 @@ import org.rendakb.schema.Fields;
 import org.rendakb.schema.FoldingCharFilter;
 import org.rendakb.schema.IndexSchema;
 import org.rendakb.schema.StoredMetadata;
+import org.rendakb.search.reader.ReaderSearcher;
 
 /**
  * Documents on the same topic as a given one: MoreLikeThis over the smartcn words of the text and

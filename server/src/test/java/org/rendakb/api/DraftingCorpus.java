@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rendakb.ServerConfig;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.SearchService;
 
 /**

@@ -21,12 +21,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.RequestLimits;
 import org.rendakb.ServerConfig;
 import org.rendakb.admin.AdminConfig;
-import org.rendakb.search.Abbreviations;
+import org.rendakb.search.query.Abbreviations;
 import org.rendakb.search.DocumentText;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.SearchService;
 
 /**

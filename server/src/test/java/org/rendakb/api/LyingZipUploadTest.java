@@ -19,8 +19,8 @@ import org.rendakb.ServerConfig;
 import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
 import org.rendakb.admin.FailureThrottle;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.SearchService;
 
 /**

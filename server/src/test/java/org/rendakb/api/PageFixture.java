@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.rendakb.ServerConfig;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.SearchService;
 
 /**

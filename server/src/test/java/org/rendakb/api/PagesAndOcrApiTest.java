@@ -30,8 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rendakb.ServerConfig;
 import org.rendakb.ocr.Ocr;
 import org.rendakb.ocr.OcrOptions;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.SearchService;
 
 /**

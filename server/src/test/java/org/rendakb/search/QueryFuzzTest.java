@@ -25,6 +25,10 @@ import org.rendakb.api.TestCorpus;
 import org.rendakb.precedent.PrecedentResult;
 import org.rendakb.precedent.PrecedentSearcher;
 import org.rendakb.schema.Fields;
+import org.rendakb.search.query.ParsedQuery;
+import org.rendakb.search.query.QueryDescription;
+import org.rendakb.search.query.StaffQueryParser;
+import org.rendakb.search.reader.IndexAccess;
 
 /**
  * Random and mutated staff queries, for a bounded time, through the parser and the real search

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.api.ServerFixture;
+import org.rendakb.search.query.StaffQueryParser;
 
 /**
  * Ranking by the search service over a small real index on disk, below HTTP: each pair of files

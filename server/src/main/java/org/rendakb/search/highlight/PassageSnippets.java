@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.highlight;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,6 +26,8 @@ import org.apache.lucene.util.BytesRef;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.PassageTexts;
+import org.rendakb.search.query.AnalysedWords;
+import org.rendakb.search.query.WordQueries;
 
 /**
  * Snippets drawn from the passage index: a hit's best passages (its sentences, indexed by their
@@ -40,7 +42,7 @@ import org.rendakb.schema.PassageTexts;
  * falls back to the whole text. A browse without query words shows each hit's first passage.
  * Thread-safe.
  */
-final class PassageSnippets {
+public final class PassageSnippets {
   private static final Term FILES = new Term(Fields.KIND, Fields.KIND_DOCUMENT);
   private static final BytesRef MARK = new BytesRef("mark");
 
@@ -51,7 +53,7 @@ final class PassageSnippets {
    * Per file doc id, in the same order, its snippets, or null where its passages hold none of the
    * marks. Without marks (browsing) a hit's snippet is its first passage.
    */
-  List<List<Snippet>> of(IndexSearcher searcher, QueryMarks marks, int[] docIds) throws IOException {
+  public List<List<Snippet>> of(IndexSearcher searcher, QueryMarks marks, int[] docIds) throws IOException {
     List<List<Snippet>> out = new ArrayList<>(Collections.nCopies(docIds.length, (List<Snippet>) null));
     Query query = marks.isEmpty() ? null : query(marks);
     if (!marks.isEmpty() && query == null) {

@@ -1,10 +1,11 @@
-package org.rendakb.search;
+package org.rendakb.search.highlight;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.rendakb.schema.FoldingCharFilter;
+import org.rendakb.search.query.QueryDescription;
 
 /**
  * What snippets mark for a query: every term the text may hold, as typed and in its other forms
@@ -15,15 +16,15 @@ import org.rendakb.schema.FoldingCharFilter;
  * <p>Title-only and excluded terms are not marked; a year that only ranks is. Immutable and
  * thread-safe.
  */
-final class QueryMarks {
+public final class QueryMarks {
   /**
    * A form to find: its runs of letters and digits, which must follow each other with nothing but
    * spaces or punctuation between them (a quoted phrase with a comma matches the text with or without it).
    */
-  record Form(String label, List<String> runs) {}
+  public record Form(String label, List<String> runs) {}
 
   /** One place the text holds a form: [start, end) in the text, and which form. */
-  record Match(int start, int end, int form) {}
+  public record Match(int start, int end, int form) {}
 
   private final List<Form> forms;
 
@@ -32,7 +33,7 @@ final class QueryMarks {
   }
 
   /** The terms of the query; {@code also} adds other strings (the pieces of a word a partial match holds). */
-  static QueryMarks of(QueryDescription query, List<String> also) {
+  public static QueryMarks of(QueryDescription query, List<String> also) {
     List<QueryDescription.Term> terms = new ArrayList<>();
     query.all().forEach(terms::addAll);
     terms.addAll(query.optional());
@@ -54,16 +55,16 @@ final class QueryMarks {
     return new QueryMarks(forms);
   }
 
-  List<Form> forms() {
+  public List<Form> forms() {
     return forms;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return forms.isEmpty();
   }
 
   /** The text as the index reads it, one char for one char, so offsets stay those of the original. */
-  static String normalize(String text) {
+  public static String normalize(String text) {
     char[] out = FoldingCharFilter.fold(text).toCharArray();
     for (int i = 0; i < out.length; i++) {
       char c = out[i];
@@ -76,7 +77,7 @@ final class QueryMarks {
   }
 
   /** Every place in {@code folded} (a text after {@link #normalize}) where a form occurs, by form. */
-  List<Match> find(String folded) {
+  public List<Match> find(String folded) {
     List<Match> out = new ArrayList<>();
     for (int f = 0; f < forms.size(); f++) {
       List<String> runs = forms.get(f).runs();

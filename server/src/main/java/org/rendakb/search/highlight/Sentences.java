@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.highlight;
 
 /**
  * Sentence bounds in a document text, for snippets: a sentence ends after 。！？!? (with the closing

@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.highlight;
 
 /**
  * One snippet of a hit and the page it stands on.
@@ -6,4 +6,4 @@ package org.rendakb.search;
  * @param html escaped text with {@code <mark>} around matches
  * @param page from 1, for a paginated file (PDF, OFD, scan); null otherwise
  */
-record Snippet(String html, Integer page) {}
+public record Snippet(String html, Integer page) {}

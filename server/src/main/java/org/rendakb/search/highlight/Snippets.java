@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.highlight;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,14 +19,14 @@ import org.rendakb.extract.Pages;
  * search over the text takes a few hundredths of that. The whole text is considered, so a match
  * late in a long law is found; a text without a match gets its first sentence. Thread-safe.
  */
-final class Snippets {
+public final class Snippets {
   static final int MAX_SNIPPETS = 3;
 
   private static final PassageScorer SCORER = new LeanPassageScorer();
   private final MarkFormatter formatter = new MarkFormatter();
 
   /** One list of HTML snippets per text, in the same order, marking what {@code marks} finds. */
-  List<List<String>> of(QueryMarks marks, String[] texts) {
+  public List<List<String>> of(QueryMarks marks, String[] texts) {
     List<List<String>> out = new ArrayList<>(texts.length);
     for (String text : texts) {
       out.add(of(marks, text == null ? "" : text));
@@ -39,7 +39,7 @@ final class Snippets {
   }
 
   /** The snippets of one text, each with its page from the offsets where the text's pages start (none: no page). */
-  List<Snippet> withPages(QueryMarks marks, String text, List<Integer> pageStarts) {
+  public List<Snippet> withPages(QueryMarks marks, String text, List<Integer> pageStarts) {
     if (text.isEmpty()) {
       return List.of();
     }

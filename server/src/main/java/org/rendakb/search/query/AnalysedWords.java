@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ import org.apache.lucene.search.TermQuery;
  * the parsing cost. A pure function of the text, so the cache is shared; it is emptied when it
  * grows past {@link #MAX_WORDS}. Thread-safe.
  */
-final class AnalysedWords {
+public final class AnalysedWords {
   static final int MAX_WORDS = 10_000;
 
   /** The tokens of a text: terms and their positions (a stop word leaves a gap). */
@@ -34,7 +34,7 @@ final class AnalysedWords {
   private final Analyzer analyzer;
   private final Map<String, Tokens> cache = new ConcurrentHashMap<>();
 
-  AnalysedWords(Analyzer analyzer) {
+  public AnalysedWords(Analyzer analyzer) {
     this.analyzer = analyzer;
   }
 
@@ -51,7 +51,7 @@ final class AnalysedWords {
   }
 
   /** The text's tokens in a row on the field, as QueryBuilder's phrase query reads them; null when it has none. */
-  Query phrase(String field, String text) {
+  public Query phrase(String field, String text) {
     Tokens tokens = of(text);
     if (tokens.terms().isEmpty()) {
       return null;

@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.query;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.query;
 
 import java.util.List;
 import org.apache.lucene.search.Query;

@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.query;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,9 +19,9 @@ import org.apache.lucene.search.TermQuery;
 import org.rendakb.metadata.DocType;
 import org.rendakb.schema.Fields;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
-import org.rendakb.search.QueryLexer.Kind;
-import org.rendakb.search.QueryLexer.Token;
-import org.rendakb.search.WordQueries.Reach;
+import org.rendakb.search.query.QueryLexer.Kind;
+import org.rendakb.search.query.QueryLexer.Token;
+import org.rendakb.search.query.WordQueries.Reach;
 
 /**
  * The query language staff type, turned into a Lucene query and a description of how it was read.
@@ -58,7 +58,7 @@ public final class StaffQueryParser {
    * about as well, which is what staff look for first. Staff questions' nDCG@10 0.873 -> 0.880 at
    * x2 and x4, nothing else moved; at x16 it overrides the words (place+topic MRR 0.972 -> 0.952).
    */
-  static final float WORK_DOCUMENT_BOOST = 2f;
+  public static final float WORK_DOCUMENT_BOOST = 2f;
   private static final Query WORK_DOCUMENTS = workDocuments();
   /** Clauses left for the date range, the facet filters (at most 100 values) and the document filter. */
   private static final int FILTER_CLAUSES = 110;

@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,14 +20,14 @@ import org.apache.lucene.search.TermQuery;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.FoldingCharFilter;
-import org.rendakb.search.QueryLexer.Kind;
-import org.rendakb.search.QueryLexer.Token;
+import org.rendakb.search.query.QueryLexer.Kind;
+import org.rendakb.search.query.QueryLexer.Token;
 
 /**
  * How one typed word or phrase becomes Lucene queries: where it must appear for a full match, what
  * counts toward a partial one, and the pieces of a long word. Thread-safe.
  */
-final class WordQueries {
+public final class WordQueries {
   static final float TEXT_WORDS_BOOST = 1.0f;
   static final float TITLE_WORDS_BOOST = 2.0f;
   static final float TEXT_BIGRAMS_BOOST = 0.5f;
@@ -227,7 +227,7 @@ final class WordQueries {
   }
 
   /** Whether a bigram phrase query is one CJK character alone: a unigram the text's bigrams hide. */
-  static boolean isLoneIdeograph(Query bigramPhrase) {
+  public static boolean isLoneIdeograph(Query bigramPhrase) {
     if (bigramPhrase instanceof TermQuery tq) {
       String t = tq.getTerm().text();
       return t.codePointCount(0, t.length()) == 1 && Character.isIdeographic(t.codePointAt(0));

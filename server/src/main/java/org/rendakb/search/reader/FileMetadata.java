@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.reader;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -89,10 +89,15 @@ public record FileMetadata(int doc, String id, String path, String title, String
       stored.document(doc, visitor);
       Document d = visitor.getDocument();
       out.add(new FileMetadata(context.docBase + doc, d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
-          share(shared, d.get(Fields.TYPE)), d.get(Fields.DATE), SearchService.intValue(d, Fields.YEAR),
+          share(shared, d.get(Fields.TYPE)), d.get(Fields.DATE), intValue(d, Fields.YEAR),
           share(shared, d.get(Fields.BODY)), share(shared, d.get(Fields.COMMITTEE)), share(shared, d.get(Fields.REGION)),
           share(shared, d.get(Fields.PLACE))));
     }
+  }
+
+  private static Integer intValue(Document d, String field) {
+    var f = d.getField(field);
+    return f == null || f.numericValue() == null ? null : f.numericValue().intValue();
   }
 
   private static String share(Map<String, String> shared, String value) {

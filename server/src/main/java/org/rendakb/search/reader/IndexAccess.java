@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.reader;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.reader;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +28,7 @@ public final class Versions {
       .comparing((Version v) -> v.date() == null ? "" : v.date()).reversed().thenComparing(Version::id);
 
   /** No versions: every document its own hit. */
-  static final Versions NONE = new Versions(Map.of(), List.of(), null);
+  public static final Versions NONE = new Versions(Map.of(), List.of(), null);
 
   private final Map<Integer, Integer> groupOf;
   private final List<List<Version>> groups;
@@ -66,12 +66,12 @@ public final class Versions {
   }
 
   /** The group of a Lucene doc id, or -1 for a document with no other version. */
-  int group(int doc) {
+  public int group(int doc) {
     return groupOf.getOrDefault(doc, -1);
   }
 
   /** The versions of a group, newest first (undated last). */
-  List<Version> members(int group) {
+  public List<Version> members(int group) {
     return groups.get(group);
   }
 
@@ -86,17 +86,17 @@ public final class Versions {
   }
 
   /** How many documents can be folded into another version's hit at most: all versions but one per law. */
-  int foldable() {
+  public int foldable() {
     return groupOf.size() - groups.size();
   }
 
   /** How many laws have two or more versions. */
-  int laws() {
+  public int laws() {
     return groups.size();
   }
 
   /** Every document that has another version, or null when there is none. */
-  Query members() {
+  public Query members() {
     return members;
   }
 }

@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.highlight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.api.ServerFixture;
+import org.rendakb.search.SearchRequest;
+import org.rendakb.search.SearchResult;
+import org.rendakb.search.SearchService;
 
 /**
  * Snippets of search hits over a real index: drawn from the hit's own passages, the best ones for

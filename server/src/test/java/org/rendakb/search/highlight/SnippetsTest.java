@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.highlight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.query.StaffQueryParser;
 
 /** What snippets mark and which sentences they show, on texts and parsed queries, without an index. */
 class SnippetsTest {

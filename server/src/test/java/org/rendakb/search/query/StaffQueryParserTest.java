@@ -1,4 +1,4 @@
-package org.rendakb.search;
+package org.rendakb.search.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
