@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.rendakb.api.ApiException;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.index.DocumentPipeline;
 import org.rendakb.index.IndexReport;
 import org.rendakb.index.Indexer;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Re-scans the server's input folders with the indexer's own {@link Indexer}, one run at a time,
- * in the background; a second start while one runs is refused (409). Uploads are not in the input
+ * in the background; a second start while one runs is refused. Uploads are not in the input
  * folders and are left alone. One parsing thread, so that search stays responsive meanwhile.
  */
 public final class Reindexer implements AutoCloseable {
@@ -61,10 +61,10 @@ public final class Reindexer implements AutoCloseable {
 
   public synchronized Status start() {
     if (inputs.isEmpty()) {
-      throw new ApiException(409, "the server was started without --input folders; there is nothing to reindex");
+      throw RefusedException.conflict("the server was started without --input folders; there is nothing to reindex");
     }
     if (current != null && current.finishedAt() == null) {
-      throw new ApiException(409, "a reindex is already running (GET /api/reindex shows its progress)");
+      throw RefusedException.conflict("a reindex is already running (GET /api/reindex shows its progress)");
     }
     Run run = new Run(new Indexer(pipeline, documents), Instant.now(), null, null, null);
     current = run;

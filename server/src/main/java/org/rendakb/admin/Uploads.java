@@ -13,7 +13,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.rendakb.api.ApiException;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.extract.ExtractionException;
 import org.rendakb.index.DocumentPipeline;
 import org.rendakb.index.LuceneDocuments;
@@ -87,14 +87,14 @@ public final class Uploads {
       reading.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApiException(503, "the server is stopping");
+      throw RefusedException.unavailable("the server is stopping");
     }
     try {
       return pipeline.read(file, id);
     } catch (ExtractionException e) {
       throw unreadable(file, e.getMessage());
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      // a parser bug on one hostile file must not reach the error mapper as a 500
+      // a parser bug on one hostile file must not reach the error mapper as a failure of the server
       // its message is the parser's internals (a NullPointerException's), of no use to the uploader
       log.warn("upload {} could not be read", file.path(), e);
       throw unreadable(file, "the parser for its format failed on it (the server log has the details)");
@@ -103,9 +103,9 @@ public final class Uploads {
     }
   }
 
-  private static ApiException unreadable(SourceFile file, String reason) {
+  private static RefusedException unreadable(SourceFile file, String reason) {
     log.info("upload {} refused: {}", file.path(), reason);
-    return new ApiException(422, "the file was not added: " + reason);
+    return new RefusedException(RefusedException.Reason.UNREADABLE, "the file was not added: " + reason);
   }
 
   /** Removes the document and its passages; an upload's stored original goes with it. */

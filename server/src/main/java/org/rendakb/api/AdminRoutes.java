@@ -6,36 +6,23 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rendakb.ServerConfig;
-import org.rendakb.extract.Extractor;
-import org.rendakb.extract.ExtractorLimits;
-import org.rendakb.ocr.Ocr;
-import org.rendakb.ocr.OcrOptions;
-import org.rendakb.index.DocumentPipeline;
-import org.rendakb.index.LuceneDocuments;
-import org.rendakb.metadata.MetadataExtractor;
-import org.rendakb.passages.PassageSplitter;
-import org.rendakb.search.reader.IndexAccess;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.rendakb.admin.AdminConfig;
-import org.rendakb.admin.FailureThrottle;
-import org.rendakb.admin.IndexWriting;
+import org.rendakb.admin.AdminServices;
 import org.rendakb.admin.Reindexer;
 import org.rendakb.admin.UploadMetadata;
-import org.rendakb.admin.UploadStore;
 import org.rendakb.admin.Uploads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The endpoints that change the index: {@code POST /api/documents} (multipart upload),
  * {@code DELETE /api/documents/{id}}, {@code POST /api/reindex} and {@code GET /api/reindex}.
  * Each checks the admin token before it reads anything of the request's body.
  */
-public final class AdminRoutes {
+final class AdminRoutes {
   private static final Logger log = LoggerFactory.getLogger(AdminRoutes.class);
   /** Room for the form's other fields and the multipart framing around the file. */
   static final long FORM_OVERHEAD = 1 << 20;
@@ -44,56 +31,41 @@ public final class AdminRoutes {
 
   private final AdminGuard guard;
   private final long maxUploadBytes;
-  private final Extractor extractor;
   private final Uploads uploads;
   private final Reindexer reindexer;
 
-  private AdminRoutes(AdminGuard guard, long maxUploadBytes, Extractor extractor, Uploads uploads, Reindexer reindexer) {
+  private AdminRoutes(AdminGuard guard, long maxUploadBytes, Uploads uploads, Reindexer reindexer) {
     this.guard = guard;
     this.maxUploadBytes = maxUploadBytes;
-    this.extractor = extractor;
     this.uploads = uploads;
     this.reindexer = reindexer;
   }
 
   /**
-   * Registers the admin endpoints on {@code config}; with no token configured they answer 403 and
-   * nothing (parser, data folder) is set up. Their resources are released when the server stops.
+   * Registers the admin endpoints on {@code config}; with {@code admin} null (no token configured)
+   * they answer 403 and nothing of a request's body is read.
    */
-  public static void register(JavalinConfig config, ServerConfig server, IndexAccess index) {
-    AdminConfig admin = server.admin();
-    AdminRoutes routes = admin.enabled() ? enabled(config, server, index) : new AdminRoutes(
-        new AdminGuard(null, null, null), admin.maxUploadBytes(), null, null, null);
+  static void register(JavalinConfig config, AdminServices admin) {
+    AdminRoutes routes = admin == null
+        ? new AdminRoutes(new AdminGuard(null, null, null), AdminConfig.DEFAULT_MAX_UPLOAD_MB << 20, null, null)
+        : enabled(config, admin);
     config.routes.post("/api/documents", routes::upload);
     config.routes.delete("/api/documents/{id}", routes::delete);
     config.routes.post("/api/reindex", routes::startReindex);
     config.routes.get("/api/reindex", routes::reindexStatus);
-    config.events.serverStopped(routes::close);
   }
 
-  private static AdminRoutes enabled(JavalinConfig config, ServerConfig server, IndexAccess index) {
-    AdminConfig admin = server.admin();
-    UploadStore store;
-    try {
-      store = new UploadStore(admin.data());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot use the data folder " + admin.data() + ": " + e.getMessage(), e);
-    }
+  private static AdminRoutes enabled(JavalinConfig config, AdminServices admin) {
+    AdminConfig settings = admin.config();
     // multipart bodies are spooled to disk beyond 1 MB and cut off at the limit, never held in memory whole
-    config.jetty.multipartConfig.cacheDirectory(store.incoming().toString());
-    config.jetty.multipartConfig.maxFileSize(admin.maxUploadBytes(), SizeUnit.BYTES);
-    config.jetty.multipartConfig.maxTotalRequestSize(admin.maxUploadBytes() + FORM_OVERHEAD, SizeUnit.BYTES);
+    config.jetty.multipartConfig.cacheDirectory(admin.store().incoming().toString());
+    config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + FORM_OVERHEAD, SizeUnit.BYTES);
     config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-    // uploads and reindexing share the indexer's OCR cache beside the index
-    Extractor extractor = new Extractor(ExtractorLimits.defaults(), Ocr.detect(OcrOptions.defaults(server.index())));
-    LuceneDocuments documents = new LuceneDocuments(new PassageSplitter());
-    DocumentPipeline pipeline = new DocumentPipeline(extractor, new MetadataExtractor(), documents);
-    IndexWriting writing = new IndexWriting(server.index(), index);
-    log.info("admin endpoints on: uploads kept in {}, at most {} MB each", store.root(), admin.maxUploadBytes() >> 20);
-    return new AdminRoutes(new AdminGuard(admin.token(),
-        new FailureThrottle(admin.throttle(), admin.clock()), admin.clientAddressHeader()), admin.maxUploadBytes(),
-        extractor, new Uploads(store, pipeline, documents, writing, index),
-        new Reindexer(server.index(), server.inputs(), pipeline, documents, writing));
+    log.info("admin endpoints on: uploads kept in {}, at most {} MB each", admin.store().root(),
+        settings.maxUploadBytes() >> 20);
+    return new AdminRoutes(new AdminGuard(settings.token(), admin.throttle(), settings.clientAddressHeader()),
+        settings.maxUploadBytes(), admin.uploads(), admin.reindexer());
   }
 
   private void upload(Context ctx) throws IOException {
@@ -225,14 +197,5 @@ public final class AdminRoutes {
   private void reindexStatus(Context ctx) {
     guard.check(ctx);
     ctx.json(reindexer.status());
-  }
-
-  private void close() {
-    if (reindexer != null) {
-      reindexer.close();
-    }
-    if (extractor != null) {
-      extractor.close();
-    }
   }
 }

@@ -16,6 +16,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.precedent.PassageMarker;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
@@ -23,6 +24,7 @@ import org.rendakb.schema.StoredMetadata;
 import org.rendakb.search.DocumentView;
 import org.rendakb.search.NoSuchDocumentException;
 import org.rendakb.search.SearchService;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.highlight.Sentences;
 
 /**
@@ -39,10 +41,12 @@ public final class NewPhrasesService {
   static final int CONTEXT = 60;
 
   private final SearchService documents;
+  private final IndexAccess index;
   private final Phrases phrases = new Phrases();
 
-  public NewPhrasesService(SearchService documents) {
+  public NewPhrasesService(SearchService documents, IndexAccess index) {
     this.documents = documents;
+    this.index = index;
   }
 
   /** With no {@code against}, the same body's document of the same type from the nearest earlier year. */
@@ -148,7 +152,7 @@ public final class NewPhrasesService {
   /** The id of the same body's document of the same type from the nearest earlier year. */
   private String previous(DocumentView doc) throws IOException, NoSuchDocumentException {
     if (doc.year() == null || doc.type() == null) {
-      throw new IllegalArgumentException("《" + doc.title() + "》 has no year or type to find the one before it by; "
+      throw RefusedException.invalid("《" + doc.title() + "》 has no year or type to find the one before it by; "
           + "name the documents to compare it with: against=ID");
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder()
@@ -159,7 +163,7 @@ public final class NewPhrasesService {
       q.add(new TermQuery(new Term(Fields.BODY, doc.body())), Occur.FILTER);
     }
     Sort newestFirst = new Sort(IntField.newSortField(Fields.YEAR, true, SortedNumericSelector.Type.MAX), IndexSchema.byId());
-    String id = documents.index().withSearcher(s -> {
+    String id = index.withSearcher(s -> {
       TopDocs top = s.search(q.build(), 1, newestFirst);
       return top.scoreDocs.length == 0 ? null : StoredMetadata.read(s.storedFields(), top.scoreDocs[0].doc).get(Fields.ID);
     });

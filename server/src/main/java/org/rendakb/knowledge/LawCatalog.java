@@ -26,6 +26,7 @@ import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
 import org.rendakb.schema.PassageTexts;
 import org.rendakb.schema.StoredMetadata;
+import org.rendakb.search.reader.IndexAccess;
 
 /**
  * Cited laws as entities: which laws the collection cites and how often, the documents citing a
@@ -46,9 +47,18 @@ public final class LawCatalog {
   public record LawPage(String name, int total, List<CitingDocument> citing, LawText text, List<CitingDocument> implementations) {}
 
   private final QueryBuilder bigrams = new QueryBuilder(Analyzers.bigrams());
+  private final IndexAccess index;
+
+  public LawCatalog(IndexAccess index) {
+    this.index = index;
+  }
 
   /** Laws cited by at least one document, most cited first; {@code q} filters by substring. */
-  public List<LawSummary> list(IndexReader reader, String q, int size) throws IOException {
+  public List<LawSummary> list(String q, int size) throws IOException {
+    return index.withSearcher(s -> list(s.getIndexReader(), q, size));
+  }
+
+  private static List<LawSummary> list(IndexReader reader, String q, int size) throws IOException {
     Map<String, int[]> counts = new HashMap<>();
     FileDocuments.forEach(reader, leaf -> {
       SortedSetDocValues laws = leaf.reader().getSortedSetDocValues(Fields.LAW);
@@ -70,7 +80,7 @@ public final class LawCatalog {
   }
 
   /** The canonical name under which the index knows a law: 《残疾人保障法》 finds the full title. */
-  public String resolve(IndexReader reader, String name) throws IOException {
+  static String resolve(IndexReader reader, String name) throws IOException {
     String bare = name.strip().replace("《", "").replace("》", "").replaceAll("\\s+", "");
     if (reader.docFreq(new Term(Fields.LAW, bare)) == 0 && reader.docFreq(new Term(Fields.LAW, NATIONAL_PREFIX + bare)) > 0) {
       return NATIONAL_PREFIX + bare;
@@ -78,7 +88,11 @@ public final class LawCatalog {
     return bare;
   }
 
-  public LawPage law(IndexSearcher searcher, String name, int size) throws IOException {
+  public LawPage law(String name, int size) throws IOException {
+    return index.withSearcher(s -> law(s, name, size));
+  }
+
+  private LawPage law(IndexSearcher searcher, String name, int size) throws IOException {
     String law = resolve(searcher.getIndexReader(), name);
     Query citing = new BooleanQuery.Builder()
         .add(new TermQuery(new Term(Fields.LAW, law)), Occur.FILTER)

@@ -11,6 +11,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.rendakb.schema.Fields;
+import org.rendakb.search.reader.IndexAccess;
 
 /**
  * Bodies (issuing organs) and committees as entities: each canonical name with its documents per
@@ -22,12 +23,18 @@ public final class OrganCatalog {
   /** @param byYear documents per year, in year order; documents without a year are only in total */
   public record Organ(String name, int documents, Map<Integer, Integer> byYear) {}
 
-  public List<Organ> bodies(IndexReader reader) throws IOException {
-    return list(reader, Fields.BODY);
+  private final IndexAccess index;
+
+  public OrganCatalog(IndexAccess index) {
+    this.index = index;
   }
 
-  public List<Organ> committees(IndexReader reader) throws IOException {
-    return list(reader, Fields.COMMITTEE);
+  public List<Organ> bodies() throws IOException {
+    return index.withSearcher(s -> list(s.getIndexReader(), Fields.BODY));
+  }
+
+  public List<Organ> committees() throws IOException {
+    return index.withSearcher(s -> list(s.getIndexReader(), Fields.COMMITTEE));
   }
 
   private static List<Organ> list(IndexReader reader, String field) throws IOException {

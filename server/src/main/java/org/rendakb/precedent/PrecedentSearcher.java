@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +36,7 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.QueryBuilder;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.PassageTexts;
@@ -111,11 +111,11 @@ public final class PrecedentSearcher {
   private record Parent(String id, String path, String title, String type, String date, Integer year, String body,
       String committee) {}
 
-  public PrecedentResult search(IndexSearcher searcher, String text, Query filter, int size) throws IOException {
+  public PrecedentResult search(ReaderSearcher searcher, String text, Query filter, int size) throws IOException {
     long start = System.nanoTime();
     String folded = DraftText.folded(text);
     if (folded.isEmpty()) {
-      throw new IllegalArgumentException("the text to look for has no letters or digits");
+      throw RefusedException.invalid("the text to look for has no letters or digits");
     }
     String canonical = DraftText.canonical(text);
     Set<String> queryGrams = DraftText.bigrams(canonical);
@@ -283,14 +283,14 @@ public final class PrecedentSearcher {
     }
   }
 
-  private static Parent parent(IndexSearcher searcher, Candidate passage) {
+  private static Parent parent(ReaderSearcher searcher, Candidate passage) {
     String id = passage.parent();
     // a file and its passages are added as one block, file first, and Lucene keeps a block's
     // documents together and in order through merges: the file is right before passage 0.
     // Checked by id, with a search as the fallback; a search per hit was 15% of a request.
     int guess = passage.doc() - passage.position() - 1;
     // the served reader's list of files holds what a hit shows: no stored fields to decompress
-    if (searcher instanceof ReaderSearcher files && files.file(guess) instanceof FileMetadata f && f.id().equals(id)) {
+    if (searcher.file(guess) instanceof FileMetadata f && f.id().equals(id)) {
       return new Parent(id, f.path(), f.title(), f.type(), f.date(), f.year(), f.body(), f.committee());
     }
     try {

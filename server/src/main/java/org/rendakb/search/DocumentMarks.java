@@ -15,6 +15,7 @@ import org.apache.lucene.search.TopDocs;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.PassageTexts;
 import org.rendakb.search.highlight.QueryMarks;
+import org.rendakb.search.reader.IndexAccess;
 
 /**
  * Where a document's text holds what a query matches, found by the matcher the snippets use
@@ -38,9 +39,11 @@ public final class DocumentMarks {
   public record Marks(String id, int length, List<Mark> marks, boolean truncated, Mark passage) {}
 
   private final SearchService service;
+  private final IndexAccess index;
 
-  public DocumentMarks(SearchService service) {
+  public DocumentMarks(SearchService service, IndexAccess index) {
     this.service = service;
+    this.index = index;
   }
 
   public Marks of(String id, String q, Integer position) throws IOException, NoSuchDocumentException {
@@ -71,7 +74,7 @@ public final class DocumentMarks {
   }
 
   private Mark passage(String id, int position, int length) throws IOException {
-    return service.index().withSearcher(s -> {
+    return index.withSearcher(s -> {
       Query q = new BooleanQuery.Builder()
           .add(new TermQuery(new Term(Fields.PARENT, id)), Occur.FILTER)
           .add(IntField.newExactQuery(Fields.POSITION, position), Occur.FILTER)

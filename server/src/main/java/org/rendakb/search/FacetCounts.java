@@ -15,6 +15,7 @@ import org.apache.lucene.search.Query;
 import org.rendakb.schema.Fields;
 import org.rendakb.search.highlight.QueryMarks;
 import org.rendakb.search.query.ParsedQuery;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.reader.ReaderSearcher;
 
 /**
@@ -26,9 +27,11 @@ import org.rendakb.search.reader.ReaderSearcher;
  */
 public final class FacetCounts {
   private final SearchService service;
+  private final IndexAccess index;
 
-  public FacetCounts(SearchService service) {
+  public FacetCounts(SearchService service, IndexAccess index) {
     this.service = service;
+    this.index = index;
   }
 
   /**
@@ -42,7 +45,7 @@ public final class FacetCounts {
     List<String> selected = others.remove(dim);
     SearchRequest sideways = withFilters(request, others);
     String needle = contains == null ? "" : QueryMarks.normalize(contains.strip());
-    List<SearchResult.FacetValue> all = service.index().withSearcher(s -> counts(s, query(s, sideways), dim));
+    List<SearchResult.FacetValue> all = index.withSearcher(s -> counts(s, query(s, sideways), dim));
     List<SearchResult.FacetValue> out = new ArrayList<>();
     for (SearchResult.FacetValue v : all) {
       if (needle.isEmpty() || QueryMarks.normalize(v.value()).contains(needle)) {
@@ -65,7 +68,7 @@ public final class FacetCounts {
    * either dimension). Both dimensions must be single-valued (not {@code law}).
    */
   public CountTable table(SearchRequest request, String rows, String cols) throws IOException {
-    return service.index().withSearcher(s -> {
+    return index.withSearcher(s -> {
       Query base = query(s, request);
       long total = s.count(base);
       List<SearchResult.FacetValue> rowValues = counts(s, base, rows);

@@ -82,11 +82,6 @@ public final class SearchService {
     this.parser = new StaffQueryParser(abbreviations);
   }
 
-  /** The index, for features that run their own searches (precedents, knowledge). */
-  public IndexAccess index() {
-    return index;
-  }
-
   public StaffQueryParser parser() {
     return parser;
   }

@@ -27,9 +27,6 @@ import org.rendakb.ServerConfig;
 import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
 import org.rendakb.admin.FailureThrottle;
-import org.rendakb.search.query.Abbreviations;
-import org.rendakb.search.reader.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * The admin path against hostile clients, over real HTTP (raw sockets where a client library would
@@ -58,9 +55,7 @@ class AdminHostileClientsTest {
     // wrong tokens are not what is tested here (AdminThrottleTest): never locked out
     FailureThrottle.Settings lenient = new FailureThrottle.Settings(100_000, Duration.ofSeconds(1), Duration.ofSeconds(1),
         Duration.ofMinutes(1), 100);
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds), null, new AdminConfig(data, AdminToken.of(TOKEN), 1 << 20, lenient)))
-        .start();
+    app = ServerFixture.serve(new ServerConfig(index, "127.0.0.1", 0, List.of(seeds), null, new AdminConfig(data, AdminToken.of(TOKEN), 1 << 20, lenient)));
     admin = new AdminHttp(app.port(), TOKEN);
     anonymous = new AdminHttp(app.port(), null);
   }

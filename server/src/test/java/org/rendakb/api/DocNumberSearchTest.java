@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rendakb.ServerConfig;
 import org.rendakb.index.IndexReport;
-import org.rendakb.search.query.Abbreviations;
-import org.rendakb.search.reader.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * A 发文字号 typed in any of its written forms finds its document first, over real HTTP against an
@@ -74,8 +71,7 @@ class DocNumberSearchTest {
     Path index = tmp.resolve("index");
     IndexReport report = TestCorpus.index(index, List.of(docs, seeds));
     assertTrue(report.documents() > 3, "indexed " + report);
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(docs, seeds), null)).start();
+    app = ServerFixture.serve(new ServerConfig(index, "127.0.0.1", 0, List.of(docs, seeds), null));
     http = new Http(app.port());
   }
 

@@ -19,9 +19,6 @@ import org.rendakb.ServerConfig;
 import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
 import org.rendakb.admin.FailureThrottle;
-import org.rendakb.search.query.Abbreviations;
-import org.rendakb.search.reader.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * A docx whose {@code document.xml} declares 5,000 bytes and inflates to 300 MB, uploaded over
@@ -46,9 +43,7 @@ class LyingZipUploadTest {
     TestCorpus.index(index, List.of(TestCorpus.seeds(tmp.resolve("seeds"))));
     FailureThrottle.Settings lenient = new FailureThrottle.Settings(1_000, Duration.ofSeconds(1), Duration.ofSeconds(1),
         Duration.ofMinutes(1), 100);
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(), null, new AdminConfig(data, AdminToken.of(TOKEN), 50L << 20, lenient)))
-        .start();
+    app = ServerFixture.serve(new ServerConfig(index, "127.0.0.1", 0, List.of(), null, new AdminConfig(data, AdminToken.of(TOKEN), 50L << 20, lenient)));
     admin = new AdminHttp(app.port(), TOKEN);
   }
 

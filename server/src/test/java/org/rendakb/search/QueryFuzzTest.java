@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.api.ServerFixture;
 import org.rendakb.api.TestCorpus;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.precedent.PrecedentResult;
 import org.rendakb.precedent.PrecedentSearcher;
 import org.rendakb.schema.Fields;
@@ -34,7 +35,7 @@ import org.rendakb.search.reader.IndexAccess;
  * Random and mutated staff queries, for a bounded time, through the parser and the real search
  * (query, facets, snippets, JSON) on a real index of the seeds; and mutated drafts through
  * precedent search. Nothing may throw except precedent search's documented
- * IllegalArgumentException for a text without letters. Seeded: the seed is printed, and
+ * refusal ({@link RefusedException}, invalid) of a text without letters. Seeded: the seed is printed, and
  * {@code -Drendakb.fuzz.seed=N} replays a run ({@code -Drendakb.fuzz.seconds=S} sets its length).
  */
 class QueryFuzzTest {
@@ -143,7 +144,8 @@ class QueryFuzzTest {
         PrecedentResult r = index.withSearcher(s -> precedents.search(s, t, null, 10));
         assertTrue(r.hits().size() <= 10);
         JSON.writeValueAsBytes(r);
-      } catch (IllegalArgumentException documented) {
+      } catch (RefusedException documented) {
+        assertEquals(RefusedException.Reason.INVALID, documented.reason());
         refused++;
       } catch (Throwable e) {
         throw new AssertionError("seed " + SEED + ", draft " + n + ": " + JSON.writeValueAsString(t) + " → " + e, e);
