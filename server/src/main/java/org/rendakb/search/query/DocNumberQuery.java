@@ -19,15 +19,12 @@ import org.rendakb.schema.Fields;
 final class DocNumberQuery {
   private DocNumberQuery() {}
 
-  /** Above every other score of a full match, partial-match parts included. */
-  static final float BOOST = StaffQueryParser.PART_WEIGHT * 100;
-
   static Query first(String typed, Query words) {
     String number = OfficialElements.findDocNumber(typed);
     if (number == null) {
       return words;
     }
-    Query exact = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.DOC_NUMBER, number))), BOOST);
+    Query exact = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.DOC_NUMBER, number))), Weights.DOC_NUMBER);
     return new BooleanQuery.Builder().add(words, Occur.SHOULD).add(exact, Occur.SHOULD).build();
   }
 }

@@ -47,18 +47,6 @@ import org.rendakb.search.query.WordQueries.Reach;
 public final class StaffQueryParser {
   public static final int MAX_QUERY_CHARS = 256;
   public static final int MAX_TERMS = 16;
-  /**
-   * What each part of the query a partial match holds adds to its score, far above any match score:
-   * partial matches are ordered by how many parts they hold, then by how well they match.
-   */
-  public static final float PART_WEIGHT = 10_000f;
-  /**
-   * What a document of the congress's own work (a speech, a work or survey report, a deliberation
-   * opinion, a decision) adds to a full match's score: a little ahead of a legal text that matches
-   * about as well, which is what staff look for first. Staff questions' nDCG@10 0.873 -> 0.880 at
-   * x2 and x4, nothing else moved; at x16 it overrides the words (place+topic MRR 0.972 -> 0.952).
-   */
-  public static final float WORK_DOCUMENT_BOOST = 2f;
   private static final Query WORK_DOCUMENTS = workDocuments();
   /** Clauses left for the date range, the facet filters (at most 100 values) and the document filter. */
   private static final int FILTER_CLAUSES = 110;
@@ -210,7 +198,7 @@ public final class StaffQueryParser {
       return query; // browsing lists by date; a year alone asks for that year's documents
     }
     return new BooleanQuery.Builder().add(query, Occur.MUST)
-        .add(new BoostQuery(new ConstantScoreQuery(WORK_DOCUMENTS), WORK_DOCUMENT_BOOST), Occur.SHOULD).build();
+        .add(new BoostQuery(new ConstantScoreQuery(WORK_DOCUMENTS), Weights.WORK_DOCUMENT), Occur.SHOULD).build();
   }
 
   private static Query workDocuments() {
@@ -247,7 +235,7 @@ public final class StaffQueryParser {
    * groups) are the parts, and their pieces rank too; a query of one word has its pieces as parts
    * (消防 立法 调研 for 消防立法调研), and the word itself ranks too. A document holding any of them is a
    * candidate; each part it holds (as typed, apart, or with one character off) adds
-   * {@link #PART_WEIGHT}, so documents that lack fewer parts come first.
+   * {@link Weights#PART}, so documents that lack fewer parts come first.
    *
    * <p>The tail query is searched together with the full query it excludes, within Lucene's clause
    * limit: when the words are many and long, it is built more plainly (without pieces, then with
@@ -288,7 +276,7 @@ public final class StaffQueryParser {
   private static PartialQuery partial(List<QueryPart> parts, List<QueryPart> extra, List<Group> optional,
       List<Query> excluded, Function<QueryPart, Query> reading, Query candidates) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
-    parts.forEach(p -> any.add(PlusConstant.of(reading.apply(p), PART_WEIGHT), Occur.SHOULD));
+    parts.forEach(p -> any.add(PlusConstant.of(reading.apply(p), Weights.PART), Occur.SHOULD));
     // pieces of a word rank and admit documents that hold some of it (社会建设 of 社会建设委员会);
     // snippets mark the parts only
     extra.forEach(p -> any.add(p.query(), Occur.SHOULD));
@@ -312,8 +300,8 @@ public final class StaffQueryParser {
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     grams.stream().limit(CANDIDATE_TERMS).forEach(t -> {
-      any.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE_BIGRAMS, t)), WordQueries.TITLE_BIGRAMS_BOOST), Occur.SHOULD);
-      any.add(new BoostQuery(new TermQuery(new Term(Fields.TEXT_BIGRAMS, t)), WordQueries.TEXT_BIGRAMS_BOOST), Occur.SHOULD);
+      any.add(new BoostQuery(new TermQuery(new Term(Fields.TITLE_BIGRAMS, t)), Weights.TITLE_BIGRAMS), Occur.SHOULD);
+      any.add(new BoostQuery(new TermQuery(new Term(Fields.TEXT_BIGRAMS, t)), Weights.TEXT_BIGRAMS), Occur.SHOULD);
     });
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
     excluded.forEach(q -> b.add(q, Occur.MUST_NOT));

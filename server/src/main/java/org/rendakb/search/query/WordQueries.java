@@ -28,16 +28,6 @@ import org.rendakb.search.query.QueryLexer.Token;
  * counts toward a partial one, and the pieces of a long word. Thread-safe.
  */
 public final class WordQueries {
-  static final float TEXT_WORDS_BOOST = 1.0f;
-  static final float TITLE_WORDS_BOOST = 2.0f;
-  static final float TEXT_BIGRAMS_BOOST = 0.5f;
-  static final float TITLE_BIGRAMS_BOOST = 1.5f;
-  static final float TEXT_ALL_WORDS_BOOST = 0.3f;
-  static final float TITLE_ALL_WORDS_BOOST = 1.0f;
-  static final float YEAR_BOOST = 4.0f;
-  /** A word read loosely counts mostly in the title: a typo'd word in a body is noise more often. */
-  static final float LOOSE_TITLE_BOOST = 4.0f;
-
   private static final Pattern YEAR = Pattern.compile("^(19[4-9]\\d|20\\d\\d)年?$");
   /** Characters that end official names (统计法, 市人大社会建设委): a lone one belongs to the word before. */
   private static final String NAME_ENDINGS = "法市省县区委会局厅办部院处站镇乡村街";
@@ -65,30 +55,30 @@ public final class WordQueries {
     boolean word = token.kind() == Kind.WORD;
     if (word) {
       if (!token.titleOnly()) {
-        n += add(b, words.phrase(Fields.TEXT, token.text()), TEXT_WORDS_BOOST);
+        n += add(b, words.phrase(Fields.TEXT, token.text()), Weights.TEXT_WORDS);
       }
-      n += add(b, words.phrase(Fields.TITLE, token.text()), TITLE_WORDS_BOOST);
+      n += add(b, words.phrase(Fields.TITLE, token.text()), Weights.TITLE_WORDS);
     }
     List<String> forms = new ArrayList<>();
     forms.add(token.text());
     forms.addAll(variants);
     for (String form : forms) {
       if (!token.titleOnly()) {
-        n += add(b, bigramPhrase(Fields.TEXT_BIGRAMS, form), TEXT_BIGRAMS_BOOST);
+        n += add(b, bigramPhrase(Fields.TEXT_BIGRAMS, form), Weights.TEXT_BIGRAMS);
       }
-      n += add(b, bigramPhrase(Fields.TITLE_BIGRAMS, form), TITLE_BIGRAMS_BOOST);
+      n += add(b, bigramPhrase(Fields.TITLE_BIGRAMS, form), Weights.TITLE_BIGRAMS);
       if (word && reach != Reach.AS_TYPED) {
         // a long word typed as one (民生实事项目票决) also matches where all its words occur apart;
         // the phrase forms above score higher
-        n += add(b, allWords(Fields.TITLE, form), TITLE_ALL_WORDS_BOOST);
+        n += add(b, allWords(Fields.TITLE, form), Weights.TITLE_ALL_WORDS);
         if (reach == Reach.PART && !token.titleOnly()) {
-          n += add(b, allWords(Fields.TEXT, form), TEXT_ALL_WORDS_BOOST);
+          n += add(b, allWords(Fields.TEXT, form), Weights.TEXT_ALL_WORDS);
         }
       }
     }
     Integer year = word && !token.titleOnly() ? year(token.text()) : null;
     if (n > 0 && year != null) {
-      add(b, IntField.newExactQuery(Fields.YEAR, year), YEAR_BOOST);
+      add(b, IntField.newExactQuery(Fields.YEAR, year), Weights.YEAR);
     }
     return n == 0 ? null : b.build();
   }
@@ -128,9 +118,9 @@ public final class WordQueries {
       if (grams.size() < 2) {
         return null;
       }
-      n += add(b, mostOf(Fields.TITLE_BIGRAMS, grams), LOOSE_TITLE_BOOST);
+      n += add(b, mostOf(Fields.TITLE_BIGRAMS, grams), Weights.LOOSE_TITLE);
       if (!token.titleOnly()) {
-        n += add(b, mostOf(Fields.TEXT_BIGRAMS, grams), TEXT_BIGRAMS_BOOST);
+        n += add(b, mostOf(Fields.TEXT_BIGRAMS, grams), Weights.TEXT_BIGRAMS);
       }
     }
     return n == 0 ? null : b.build();

@@ -110,8 +110,8 @@ class QueryBuildingTest {
     List<String> grams = List.of("养老", "老服", "服务");
     float text = bigramPhrase(q, Fields.TEXT_BIGRAMS, grams).boost();
     float title = bigramPhrase(q, Fields.TITLE_BIGRAMS, grams).boost();
-    assertEquals(WordQueries.TEXT_BIGRAMS_BOOST, text, 1e-6);
-    assertEquals(WordQueries.TITLE_BIGRAMS_BOOST, title, 1e-6);
+    assertEquals(Weights.TEXT_BIGRAMS, text, 1e-6);
+    assertEquals(Weights.TITLE_BIGRAMS, title, 1e-6);
     assertTrue(title > text);
   }
 
@@ -159,7 +159,7 @@ class QueryBuildingTest {
     assertEquals(1, optional.size());
     Leaf year = leaves(optional.getFirst().query()).stream().filter(l -> l.fields().equals(Set.of(Fields.YEAR)))
         .findFirst().orElseThrow();
-    assertEquals(WordQueries.YEAR_BOOST, year.boost(), 1e-6);
+    assertEquals(Weights.YEAR, year.boost(), 1e-6);
     assertTrue(with(core, Occur.MUST).stream().noneMatch(c -> fields(c.query()).contains(Fields.YEAR)));
     assertEquals(1, with(core(parser.parse("2018")), Occur.MUST).size(), "a year alone is what is searched for");
   }
@@ -170,7 +170,7 @@ class QueryBuildingTest {
     BooleanClause prior = top.clauses().get(1);
     assertEquals(Occur.SHOULD, prior.occur());
     BoostQuery boost = assertInstanceOf(BoostQuery.class, prior.query());
-    assertEquals(StaffQueryParser.WORK_DOCUMENT_BOOST, boost.getBoost(), 1e-6);
+    assertEquals(Weights.WORK_DOCUMENT, boost.getBoost(), 1e-6);
     assertEquals(Set.of(Fields.TYPE), fields(boost));
     assertTrue(leaves(boost).stream().anyMatch(l -> l.query().toString().equals(Fields.TYPE + ":讲话")));
   }
