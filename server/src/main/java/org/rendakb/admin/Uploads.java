@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -20,6 +19,7 @@ import org.rendakb.index.LuceneDocuments;
 import org.rendakb.index.SourceDocument;
 import org.rendakb.index.SourceFile;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.StoredFile;
 import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.NoSuchDocumentException;
 import org.slf4j.Logger;
@@ -136,7 +136,7 @@ public final class Uploads {
       if (top.scoreDocs.length == 0) {
         return null;
       }
-      String root = s.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.ROOT)).get(Fields.ROOT);
+      String root = StoredFile.read(s.storedFields(), top.scoreDocs[0].doc, StoredFile.Part.METADATA).root();
       return root == null ? "" : root;
     });
   }

@@ -20,7 +20,7 @@ import org.rendakb.errors.RefusedException;
 import org.rendakb.precedent.PassageMarker;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
-import org.rendakb.schema.StoredMetadata;
+import org.rendakb.schema.StoredFile;
 import org.rendakb.search.DocumentView;
 import org.rendakb.search.NoSuchDocumentException;
 import org.rendakb.search.SearchService;
@@ -165,7 +165,7 @@ public final class NewPhrasesService {
     Sort newestFirst = new Sort(IntField.newSortField(Fields.YEAR, true, SortedNumericSelector.Type.MAX), IndexSchema.byId());
     String id = index.withSearcher(s -> {
       TopDocs top = s.search(q.build(), 1, newestFirst);
-      return top.scoreDocs.length == 0 ? null : StoredMetadata.read(s.storedFields(), top.scoreDocs[0].doc).get(Fields.ID);
+      return top.scoreDocs.length == 0 ? null : StoredFile.read(s.storedFields(), top.scoreDocs[0].doc, StoredFile.Part.SUMMARY).id();
     });
     if (id == null) {
       throw new NoSuchDocumentException("the collection holds no " + doc.type() + " of "

@@ -9,13 +9,10 @@ import java.util.List;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -26,6 +23,7 @@ import org.apache.lucene.util.BytesRef;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.PassageTexts;
+import org.rendakb.search.reader.ReaderSearcher;
 import org.rendakb.search.query.AnalysedWords;
 import org.rendakb.search.query.WordQueries;
 
@@ -36,14 +34,13 @@ import org.rendakb.search.query.WordQueries;
  * Reading and scanning each hit's whole text instead was about half of a topic search (a long law
  * is hundreds of KB to decompress and decode for three sentences).
  *
- * <p>A file and its passages are one block of doc ids, file first, so a file's passages are the doc
- * ids up to the next file. Where no passage holds a mark as a bigram phrase (a match only in the
+ * <p>A file's passages are the doc ids after it up to the next file ({@link
+ * org.rendakb.schema.FileBlocks}, read from the reader's per-segment state). Where no passage holds a mark as a bigram phrase (a match only in the
  * title, a one-character word, a phrase across two sentences) the hit gets null and the caller
  * falls back to the whole text. A browse without query words shows each hit's first passage.
  * Thread-safe.
  */
 public final class PassageSnippets {
-  private static final Term FILES = new Term(Fields.KIND, Fields.KIND_DOCUMENT);
   private static final BytesRef MARK = new BytesRef("mark");
 
   private final AnalysedWords bigrams = new AnalysedWords(Analyzers.bigrams());
@@ -53,7 +50,7 @@ public final class PassageSnippets {
    * Per file doc id, in the same order, its snippets, or null where its passages hold none of the
    * marks. Without marks (browsing) a hit's snippet is its first passage.
    */
-  public List<List<Snippet>> of(IndexSearcher searcher, QueryMarks marks, int[] docIds) throws IOException {
+  public List<List<Snippet>> of(ReaderSearcher searcher, QueryMarks marks, int[] docIds) throws IOException {
     List<List<Snippet>> out = new ArrayList<>(Collections.nCopies(docIds.length, (List<Snippet>) null));
     Query query = marks.isEmpty() ? null : query(marks);
     if (!marks.isEmpty() && query == null) {
@@ -84,21 +81,21 @@ public final class PassageSnippets {
     return out;
   }
 
-  /** A segment's passage scorer (none when browsing), file documents and passage texts, read forward. */
+  /** A segment's passage scorer (none when browsing) and passage texts, read forward. */
   private static final class Segment {
+    private final ReaderSearcher searcher;
     private final LeafReaderContext leaf;
     private final Scorer scorer;
-    private final PostingsEnum files;
     private final BinaryDocValues texts;
     private final NumericDocValues pages;
     private final boolean browsing;
 
-    Segment(IndexSearcher searcher, int doc, Weight weight) throws IOException {
+    Segment(ReaderSearcher searcher, int doc, Weight weight) throws IOException {
+      this.searcher = searcher;
       leaf = searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
       browsing = weight == null;
       ScorerSupplier supplier = browsing ? null : weight.scorerSupplier(leaf);
       scorer = supplier == null ? null : supplier.get(Long.MAX_VALUE);
-      files = leaf.reader().postings(FILES, PostingsEnum.NONE);
       texts = leaf.reader().getBinaryDocValues(Fields.PASSAGE);
       pages = leaf.reader().getNumericDocValues(Fields.PAGE);
     }
@@ -109,12 +106,11 @@ public final class PassageSnippets {
 
     /** The texts (not yet marked) and pages of the passages to show of the file with this doc id, in text order. */
     List<Snippet> passages(int doc) throws IOException {
-      if (files == null || !browsing && scorer == null) {
+      if (!browsing && scorer == null) {
         return List.of();
       }
       int local = doc - leaf.docBase;
-      int next = files.docID() > local ? files.docID() : files.advance(local + 1);
-      int end = next == DocIdSetIterator.NO_MORE_DOCS ? leaf.reader().maxDoc() : next;
+      int end = searcher.passagesEnd(doc) - leaf.docBase;
       int[] passages = browsing ? (local + 1 < end ? new int[] {local + 1} : new int[0])
           : best(scorer, local, end, Snippets.MAX_SNIPPETS);
       List<Snippet> out = new ArrayList<>(passages.length);

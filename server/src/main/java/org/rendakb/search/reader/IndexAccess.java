@@ -74,6 +74,7 @@ public final class IndexAccess implements AutoCloseable {
         throw new IndexNotReadyException("no index at " + dir + "; " + build);
       }
       FacetsConfig facets = IndexSchema.facetsConfig();
+      Segments segments = new Segments();
       SearcherManager manager = new SearcherManager(directory, new SearcherFactory() {
         @Override
         public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
@@ -83,10 +84,11 @@ public final class IndexAccess implements AutoCloseable {
             throw new IncompatibleIndexException(problem);
           }
           long start = System.nanoTime();
-          ReaderSearcher searcher = new ReaderSearcher(reader, facets);
-          log.info("opened index version {}: {} suggestion words, {} titles, per-reader state in {} ms",
-              ((DirectoryReader) reader).getVersion(), searcher.suggestions().terms(), searcher.suggestions().titles(),
-              (System.nanoTime() - start) / 1_000_000);
+          ReaderSearcher searcher = new ReaderSearcher(reader, facets, segments.of(reader));
+          log.info("opened index version {}: {} suggestion words, {} titles, per-reader state in {} ms ({} of {} segments"
+              + " read, the others kept)", ((DirectoryReader) reader).getVersion(), searcher.suggestions().terms(),
+              searcher.suggestions().titles(), (System.nanoTime() - start) / 1_000_000, segments.lastRead(),
+              reader.leaves().size());
           return searcher;
         }
       });

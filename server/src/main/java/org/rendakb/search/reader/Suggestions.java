@@ -52,7 +52,7 @@ public final class Suggestions {
     return FoldingCharFilter.fold(s.strip()).toLowerCase(Locale.ROOT);
   }
 
-  static Suggestions build(IndexReader reader, List<FileMetadata> files) throws IOException {
+  static Suggestions build(IndexReader reader, List<ReaderSearcher.LiveFile> files) throws IOException {
     record Entry(String key, int count) {}
     List<Entry> terms = new ArrayList<>();
     Terms t = MultiTerms.getTerms(reader, Fields.TEXT);
@@ -71,9 +71,10 @@ public final class Suggestions {
     }
     terms.sort(Comparator.comparing(Entry::key));
     Map<String, Integer> titleCounts = new LinkedHashMap<>();
-    for (FileMetadata file : files) {
-      if (file.title() != null && !file.title().isBlank()) {
-        titleCounts.merge(file.title().strip(), 1, Integer::sum);
+    for (ReaderSearcher.LiveFile live : files) {
+      String title = live.file().title();
+      if (title != null && !title.isBlank()) {
+        titleCounts.merge(title.strip(), 1, Integer::sum);
       }
     }
     String[] titles = titleCounts.keySet().stream().sorted().toArray(String[]::new);

@@ -15,7 +15,7 @@ import org.rendakb.schema.Fields;
 /**
  * The versions of one law in one reader: file documents of a legal type with the same title and
  * type (农药管理条例 of 2017 and of 2022; also one text filed under two folders). Built once per
- * reader from its {@link FileMetadata}; immutable.
+ * reader from its live files' {@link FileMetadata}; immutable.
  */
 public final class Versions {
   /** Types whose documents are versions of each other when their titles match; a speech's title is no law's name. */
@@ -40,12 +40,13 @@ public final class Versions {
     this.members = members;
   }
 
-  static Versions build(List<FileMetadata> files) {
+  static Versions build(List<ReaderSearcher.LiveFile> files) {
     Map<String, List<Version>> byTitle = new LinkedHashMap<>();
-    for (FileMetadata f : files) {
+    for (ReaderSearcher.LiveFile live : files) {
+      FileMetadata f = live.file();
       if (f.title() != null && !f.title().isBlank() && LEGAL_TYPES.contains(f.type())) {
         byTitle.computeIfAbsent(f.type() + "\u0000" + f.title().strip(), k -> new ArrayList<>())
-            .add(new Version(f.doc(), f.id(), f.path(), f.date(), f.year()));
+            .add(new Version(live.doc(), f.id(), f.path(), f.date(), f.year()));
       }
     }
     Map<Integer, Integer> groupOf = new HashMap<>();
