@@ -17,7 +17,6 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.rendakb.errors.RefusedException;
-import org.rendakb.precedent.PassageMarker;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
 import org.rendakb.schema.StoredFile;
@@ -25,6 +24,7 @@ import org.rendakb.search.DocumentView;
 import org.rendakb.search.NoSuchDocumentException;
 import org.rendakb.search.SearchService;
 import org.rendakb.search.reader.IndexAccess;
+import org.rendakb.search.highlight.Marker;
 import org.rendakb.search.highlight.Sentences;
 
 /**
@@ -115,10 +115,19 @@ public final class NewPhrasesService {
         continue;
       }
       listed.add(p);
-      out.add(new NewPhrases.Found(p, PassageMarker.markPhrase(sentence(f.text(), f.phrase()), p),
+      out.add(new NewPhrases.Found(p, marked(sentence(f.text(), f.phrase()), p),
           Math.round(f.score() * 100) / 100.0));
     }
     return out;
+  }
+
+  /** The text escaped, each occurrence of {@code phrase} (as written) in {@code <mark>}. */
+  static String marked(String text, String phrase) {
+    List<Marker.Span> at = new ArrayList<>();
+    for (int i = phrase.isEmpty() ? -1 : text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + phrase.length())) {
+      at.add(new Marker.Span(i, i + phrase.length()));
+    }
+    return Marker.mark(text, at);
   }
 
   /** The sentence the phrase first stands in, cut to {@link #CONTEXT} chars either side of it. */

@@ -39,6 +39,7 @@ import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.PassageTexts;
 import org.rendakb.schema.StoredFile;
+import org.rendakb.search.highlight.Marker;
 import org.rendakb.search.reader.FileMetadata;
 import org.rendakb.search.reader.ReaderSearcher;
 
@@ -142,7 +143,7 @@ public final class PrecedentSearcher {
           .orElse(best);
       Parent p = parent(searcher, newest);
       hits.add(new PrecedentHit(p.id(), p.path(), p.title(), p.type(), p.date(), p.year(), p.body(), p.committee(),
-          PassageMarker.mark(newest.text(), markGrams), newest.position(),
+          Marker.mark(newest.text(), SharedBigrams.in(newest.text(), markGrams)), newest.position(),
           newest.position() + newest.lastDoc() - newest.doc(), round(best.similarity()),
           best.exact() ? "exact" : "near", group.size() - 1,
           Articles.of(searcher.getIndexReader(), newest.doc(), newest.position()), newest.page()));

@@ -12,8 +12,8 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.Query;
+import org.rendakb.schema.MatchingText;
 import org.rendakb.schema.Fields;
-import org.rendakb.search.highlight.QueryMarks;
 import org.rendakb.search.query.ParsedQuery;
 import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.reader.ReaderSearcher;
@@ -44,11 +44,11 @@ public final class FacetCounts {
     Map<String, List<String>> others = new LinkedHashMap<>(request.filters());
     List<String> selected = others.remove(dim);
     SearchRequest sideways = withFilters(request, others);
-    String needle = contains == null ? "" : QueryMarks.normalize(contains.strip());
+    String needle = contains == null ? "" : MatchingText.of(contains.strip());
     List<SearchResult.FacetValue> all = index.withSearcher(s -> counts(s, query(s, sideways), dim));
     List<SearchResult.FacetValue> out = new ArrayList<>();
     for (SearchResult.FacetValue v : all) {
-      if (needle.isEmpty() || QueryMarks.normalize(v.value()).contains(needle)) {
+      if (needle.isEmpty() || MatchingText.of(v.value()).contains(needle)) {
         out.add(v);
       }
     }

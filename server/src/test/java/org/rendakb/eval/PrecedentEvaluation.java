@@ -136,6 +136,6 @@ public final class PrecedentEvaluation {
 
   static String unmark(String html) {
     return html.replace("<mark>", "").replace("</mark>", "")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
   }
 }

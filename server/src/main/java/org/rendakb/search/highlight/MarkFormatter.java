@@ -1,17 +1,15 @@
 package org.rendakb.search.highlight;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
 /**
- * Turns highlighter passages into HTML snippets: the matched text inside {@code <mark>}, everything
- * else escaped (document text is hostile input). Overlapping matches (a word and the bigrams inside
- * it) merge into one mark that ends at the furthest end, so no character is half-marked. A sentence
- * longer than {@link #MAX_CHARS} is cut to a window around its first match, never inside a match or
- * a surrogate pair. Returns a {@code List<String>} per document. Stateless.
+ * Turns highlighter passages into one-line HTML snippets through the {@link Marker} (matches merged
+ * and in {@code <mark>}, everything else escaped). A sentence longer than {@link #MAX_CHARS} is cut
+ * to a window around its first match, never inside a match or a surrogate pair. Returns a
+ * {@code List<String>} per document. Stateless.
  */
 final class MarkFormatter extends PassageFormatter {
   static final int MAX_CHARS = 220;
@@ -32,7 +30,7 @@ final class MarkFormatter extends PassageFormatter {
   }
 
   private static String format(Passage passage, String content) {
-    int[][] matches = merged(passage);
+    List<Marker.Span> matches = merged(passage);
     int start = passage.getStartOffset();
     int end = Math.min(passage.getEndOffset(), content.length());
     while (start < end && Character.isWhitespace(content.charAt(start))) {
@@ -44,11 +42,11 @@ final class MarkFormatter extends PassageFormatter {
     boolean cutStart = false;
     boolean cutEnd = false;
     if (end - start > MAX_CHARS) {
-      int from = matches.length == 0 ? start : Math.max(start, matches[0][0] - LEAD);
+      int from = matches.isEmpty() ? start : Math.max(start, matches.getFirst().start() - LEAD);
       int to = Math.min(end, from + MAX_CHARS);
-      for (int[] m : matches) {
-        if (m[0] < to && m[1] > to) {
-          to = m[1]; // keep a match whole
+      for (Marker.Span m : matches) {
+        if (m.start() < to && m.end() > to) {
+          to = m.end(); // keep a match whole
         }
       }
       from = safe(content, from);
@@ -62,43 +60,20 @@ final class MarkFormatter extends PassageFormatter {
     if (cutStart) {
       sb.append(ELLIPSIS);
     }
-    int pos = start;
-    for (int[] m : matches) {
-      int ms = Math.max(m[0], start);
-      int me = Math.min(m[1], end);
-      if (me <= ms || ms < pos) {
-        continue;
-      }
-      escape(sb, content, pos, ms);
-      sb.append("<mark>");
-      escape(sb, content, ms, me);
-      sb.append("</mark>");
-      pos = me;
-    }
-    escape(sb, content, pos, end);
+    Marker.mark(content, start, end, matches, true, sb);
     if (cutEnd) {
       sb.append(ELLIPSIS);
     }
     return sb.toString();
   }
 
-  /** Match offsets sorted by start, overlapping or touching ones joined. */
-  private static int[][] merged(Passage passage) {
-    int n = passage.getNumMatches();
-    int[][] raw = new int[n][];
-    for (int i = 0; i < n; i++) {
-      raw[i] = new int[] {passage.getMatchStarts()[i], passage.getMatchEnds()[i]};
+  /** The passage's matches, merged. */
+  private static List<Marker.Span> merged(Passage passage) {
+    List<Marker.Span> spans = new ArrayList<>(passage.getNumMatches());
+    for (int i = 0; i < passage.getNumMatches(); i++) {
+      spans.add(new Marker.Span(passage.getMatchStarts()[i], passage.getMatchEnds()[i]));
     }
-    Arrays.sort(raw, (a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
-    List<int[]> out = new ArrayList<>();
-    for (int[] m : raw) {
-      if (!out.isEmpty() && m[0] <= out.getLast()[1]) {
-        out.getLast()[1] = Math.max(out.getLast()[1], m[1]);
-      } else {
-        out.add(new int[] {m[0], m[1]});
-      }
-    }
-    return out.toArray(int[][]::new);
+    return Marker.merged(spans);
   }
 
   /** Moves a cut off the middle of a surrogate pair. */
@@ -108,21 +83,5 @@ final class MarkFormatter extends PassageFormatter {
       return at - 1;
     }
     return at;
-  }
-
-  static void escape(StringBuilder sb, String content, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = content.charAt(i);
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#x27;");
-        case '/' -> sb.append("&#x2F;");
-        case '\n', '\r', '\t' -> sb.append(' ');
-        default -> sb.append(c);
-      }
-    }
   }
 }

@@ -20,6 +20,7 @@ import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.util.BytesRef;
+import org.rendakb.schema.MatchingText;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.PassageTexts;
@@ -175,7 +176,7 @@ public final class PassageSnippets {
     Passage passage = new Passage();
     passage.setStartOffset(0);
     passage.setEndOffset(text.length());
-    for (QueryMarks.Match m : marks.find(QueryMarks.normalize(text))) {
+    for (QueryMarks.Match m : marks.find(MatchingText.of(text))) {
       passage.addMatch(m.start(), m.end(), MARK, 1);
     }
     @SuppressWarnings("unchecked")

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.rendakb.schema.FoldingCharFilter;
+import org.rendakb.schema.MatchingText;
 import org.rendakb.search.query.QueryDescription;
 
 /**
@@ -40,11 +40,11 @@ public final class QueryMarks {
     Set<String> strings = new LinkedHashSet<>();
     for (QueryDescription.Term term : terms) {
       if (!term.field().equals("title")) {
-        strings.add(normalize(term.text()));
-        term.also().forEach(form -> strings.add(normalize(form)));
+        strings.add(MatchingText.of(term.text()));
+        term.also().forEach(form -> strings.add(MatchingText.of(form)));
       }
     }
-    also.forEach(form -> strings.add(normalize(form)));
+    also.forEach(form -> strings.add(MatchingText.of(form)));
     List<Form> forms = new ArrayList<>();
     for (String s : strings) {
       List<String> runs = runs(s);
@@ -63,20 +63,7 @@ public final class QueryMarks {
     return forms.isEmpty();
   }
 
-  /** The text as the index reads it, one char for one char, so offsets stay those of the original. */
-  public static String normalize(String text) {
-    char[] out = FoldingCharFilter.fold(text).toCharArray();
-    for (int i = 0; i < out.length; i++) {
-      char c = out[i];
-      // ideographs and CJK punctuation have no case: skip the lookup for the bulk of a Chinese text
-      if (c < '\u3000' || c > '\u9fff') {
-        out[i] = Character.toLowerCase(c);
-      }
-    }
-    return new String(out);
-  }
-
-  /** Every place in {@code folded} (a text after {@link #normalize}) where a form occurs, by form. */
+  /** Every place in {@code folded} (a text in {@link MatchingText}'s form) where a form occurs, by form. */
   public List<Match> find(String folded) {
     List<Match> out = new ArrayList<>();
     for (int f = 0; f < forms.size(); f++) {

@@ -8,6 +8,7 @@ import java.util.PriorityQueue;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.util.BytesRef;
+import org.rendakb.schema.MatchingText;
 import org.rendakb.extract.Pages;
 
 /**
@@ -43,7 +44,7 @@ public final class Snippets {
     if (text.isEmpty()) {
       return List.of();
     }
-    List<QueryMarks.Match> matches = marks.isEmpty() ? List.of() : marks.find(QueryMarks.normalize(text));
+    List<QueryMarks.Match> matches = marks.isEmpty() ? List.of() : marks.find(MatchingText.of(text));
     Passage[] chosen = matches.isEmpty() ? firstSentence(text) : best(marks, matches, text);
     List<Snippet> out = new ArrayList<>(chosen.length);
     for (Passage passage : chosen) {

@@ -15,10 +15,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.rendakb.schema.FoldingCharFilter;
+import org.rendakb.schema.MatchingText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +117,7 @@ public final class Abbreviations {
   }
 
   static String fold(String s) {
-    return FoldingCharFilter.fold(s.strip()).toLowerCase(Locale.ROOT);
+    return MatchingText.of(s.strip());
   }
 
   public int groups() {

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.IndexReader;
@@ -15,7 +14,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.rendakb.schema.Fields;
-import org.rendakb.schema.FoldingCharFilter;
+import org.rendakb.schema.MatchingText;
 
 /**
  * Completions for search-as-you-type, from one reader: the smartcn words of the texts that occur in
@@ -49,7 +48,7 @@ public final class Suggestions {
   }
 
   static String key(String s) {
-    return FoldingCharFilter.fold(s.strip()).toLowerCase(Locale.ROOT);
+    return MatchingText.of(s.strip());
   }
 
   static Suggestions build(IndexReader reader, List<ReaderSearcher.LiveFile> files) throws IOException {
