@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * The one open index of a server: a SearcherManager over the index folder, refreshed in the
  * background so that commits of an indexer running beside the server become visible within about
  * {@link #REFRESH_MILLIS} ms without a restart. Every reader gets its per-reader state
- * ({@link ReaderSearcher}) once, when it is opened. Thread-safe; close it when the server stops.
+ * ({@link ReaderSearcher}) once, when it is opened, and keeps the per-segment state of the
+ * segments it shares with the reader before ({@link Segments}). Thread-safe; close it when the
+ * server stops.
  */
 public final class IndexAccess implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IndexAccess.class);
