@@ -3,6 +3,7 @@ package org.rendakb;
 import java.nio.file.Path;
 import java.util.List;
 import org.rendakb.admin.AdminConfig;
+import org.rendakb.api.RequestLimits;
 
 /**
  * How a server runs.

@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
 import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
 import org.rendakb.admin.FailureThrottle;
-import org.rendakb.api.App;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.IndexNotReadyException;
-import org.rendakb.search.SearchService;
+import org.rendakb.api.RequestLimits;
+import org.rendakb.api.Services;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.reader.IndexAccess;
+import org.rendakb.search.reader.IndexNotReadyException;
 import org.rendakb.search.WarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Reads the configuration, opens the index and starts the server; everything else is built in
- * {@link App#create}. Options win over the environment variables KB_INDEX, KB_PORT, KB_HOST, KB_DATA,
+ * Reads the configuration, opens the index and starts the server; every service is built in the
+ * composition root, {@link Server}. Options win over the environment variables KB_INDEX, KB_PORT, KB_HOST, KB_DATA,
  * KB_MAX_UPLOAD_MB and KB_ADMIN_TOKEN (the token is read from the environment only, never from the
  * command line, where other users of the machine could see it).
  */
@@ -145,8 +145,8 @@ public final class ServerMain implements Callable<Integer> {
           + " --index {} FOLDER...", index, e.toString(), index);
       return EXIT_INDEX;
     }
-    SearchService service = new SearchService(access, dictionary);
-    Javalin app = App.create(service, config);
+    Services services = Server.services(access, dictionary, config);
+    Javalin app = Server.create(services, config);
     try {
       app.start();
     } catch (RuntimeException e) {
@@ -156,7 +156,7 @@ public final class ServerMain implements Callable<Integer> {
       return EXIT_LISTEN;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "server-stop"));
-    WarmUp.start(service);
+    WarmUp.start(services.search());
     log.info("serving {} on http://{}:{}/ ({} abbreviation groups)", index, host, app.port(), dictionary.groups());
     return 0;
   }

@@ -3,7 +3,6 @@ package org.rendakb.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -14,6 +13,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.Bits;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.StoredFile;
 
 /** Reads which source files an index holds, for {@link SyncPlan}. */
 final class IndexedState {
@@ -34,9 +34,8 @@ final class IndexedState {
         if (live != null && !live.get(doc)) {
           continue;
         }
-        var fields = stored.document(doc, Set.of(Fields.ID, Fields.ROOT, Fields.PATH, Fields.HASH));
-        files.add(new IndexedFile(
-            fields.get(Fields.ID), fields.get(Fields.ROOT), fields.get(Fields.PATH), fields.get(Fields.HASH), leaf.docBase + doc));
+        StoredFile file = StoredFile.read(stored, doc, StoredFile.Part.SYNC);
+        files.add(new IndexedFile(file.id(), file.root(), file.path(), file.hash(), leaf.docBase + doc));
       }
     }
     return files;

@@ -15,7 +15,6 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.BytesRef;
 import org.rendakb.extract.ExtractedText;
@@ -26,7 +25,9 @@ import org.rendakb.metadata.OfficialElements;
 import org.rendakb.passages.Passage;
 import org.rendakb.passages.PassageSplitter;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.FileBlocks;
 import org.rendakb.schema.IndexSchema;
+import org.rendakb.schema.StoredFile;
 import org.rendakb.schema.StoredSources;
 
 /**
@@ -50,13 +51,13 @@ public final class LuceneDocuments {
     return splitter.split(text);
   }
 
+  /** The file's block: its document, then its passages' ({@link FileBlocks}). */
   public List<Document> build(SourceDocument source) throws IOException {
-    List<Document> docs = new ArrayList<>(1 + source.passages().size());
-    docs.add(facets.build(fileDocument(source)));
+    List<Document> passages = new ArrayList<>(source.passages().size());
     for (Passage passage : source.passages()) {
-      docs.add(passageDocument(source, passage));
+      passages.add(passageDocument(source, passage));
     }
-    return docs;
+    return FileBlocks.of(facets.build(fileDocument(source)), passages);
   }
 
   private Document fileDocument(SourceDocument source) {
@@ -124,7 +125,7 @@ public final class LuceneDocuments {
     facet(doc, Fields.BODY, meta.body());
     facet(doc, Fields.COMMITTEE, meta.committee());
     facet(doc, Fields.REGION, meta.region());
-    // the text is stored last: a reader of metadata stops before it (StoredMetadata)
+    // the text is stored last: a reader of metadata stops before it (StoredFile)
     doc.add(new StoredField(Fields.TEXT, extracted.text()));
     doc.add(new Field(Fields.TEXT, extracted.text(), IndexSchema.ANALYSED));
     doc.add(new Field(Fields.TEXT_BIGRAMS, extracted.text(), IndexSchema.ANALYSED));
@@ -199,42 +200,30 @@ public final class LuceneDocuments {
 
   /** Reads back a file document written by {@link #build}, for re-indexing it under a new path. */
   public SourceDocument read(StoredFields stored, int docId, String newRoot, String newPath) throws IOException {
-    Document doc = stored.document(docId);
-    String text = doc.get(Fields.TEXT);
-    IndexableField ocrPages = doc.getField(Fields.OCR_PAGES);
-    IndexableField confidence = doc.getField(Fields.OCR_CONFIDENCE);
-    ExtractedText.OcrUse ocr = ocrPages == null ? null : new ExtractedText.OcrUse(ocrPages.numericValue().intValue(),
-        doc.get(Fields.OCR_REASON), confidence == null ? null : confidence.numericValue().doubleValue());
-    ExtractedText extracted = new ExtractedText(text, doc.get(Fields.CONTENT_TYPE), null, doc.get(Fields.TRUNCATED) != null,
-        doc.get(Fields.NOTE), Pages.parse(doc.get(Fields.PAGE_STARTS)), ocr);
-    IndexableField year = doc.getField(Fields.YEAR);
-    String date = doc.get(Fields.DATE);
+    StoredFile doc = StoredFile.read(stored, docId, StoredFile.Part.WHOLE);
+    ExtractedText.OcrUse ocr = doc.ocrPages() == null ? null
+        : new ExtractedText.OcrUse(doc.ocrPages(), doc.ocrReason(), doc.ocrConfidence());
+    ExtractedText extracted = new ExtractedText(doc.text(), doc.contentType(), null, doc.truncated(), doc.note(),
+        Pages.parse(doc.pageStarts()), ocr);
     DocumentMetadata meta =
         new DocumentMetadata(
-            emptyToNull(doc.get(Fields.TITLE)),
-            date == null ? null : LocalDate.parse(date),
-            year == null ? null : year.numericValue().intValue(),
-            DocType.fromLabel(doc.get(Fields.TYPE)).orElse(DocType.OTHER),
-            doc.get(Fields.BODY),
-            doc.get(Fields.COMMITTEE),
-            doc.get(Fields.REGION),
-            doc.get(Fields.PLACE),
-            doc.get(Fields.TERM),
-            doc.get(Fields.MEETING),
-            doc.get(Fields.SPEAKER),
-            List.of(doc.getValues(Fields.LAW)),
-            new OfficialElements(doc.get(Fields.DOC_NUMBER), doc.get(Fields.ADDRESSEE), doc.get(Fields.SIGNER),
-                doc.get(Fields.PUBLISHED) == null ? null : LocalDate.parse(doc.get(Fields.PUBLISHED))),
-            StoredSources.decode(doc.get(Fields.SOURCES)));
-    return new SourceDocument(
-        doc.get(Fields.ID),
-        newRoot,
-        newPath,
-        doc.get(Fields.HASH),
-        doc.getField(Fields.SIZE).numericValue().longValue(),
-        extracted,
-        meta,
-        passagesOf(text));
+            emptyToNull(doc.title()),
+            doc.date() == null ? null : LocalDate.parse(doc.date()),
+            doc.year(),
+            DocType.fromLabel(doc.type()).orElse(DocType.OTHER),
+            doc.body(),
+            doc.committee(),
+            doc.region(),
+            doc.place(),
+            doc.term(),
+            doc.meeting(),
+            doc.speaker(),
+            doc.laws(),
+            new OfficialElements(doc.docNumber(), doc.addressee(), doc.signer(),
+                doc.published() == null ? null : LocalDate.parse(doc.published())),
+            doc.sources());
+    return new SourceDocument(doc.id(), newRoot, newPath, doc.hash(), doc.size(), extracted, meta,
+        passagesOf(doc.text()));
   }
 
   private static String emptyToNull(String s) {

@@ -46,7 +46,7 @@ public final class FailureThrottle {
   }
 
   /** With the clock lockouts are measured on (tests pass one they move by hand). */
-  FailureThrottle(Settings settings, InstantSource clock) {
+  public FailureThrottle(Settings settings, InstantSource clock) {
     this.settings = settings;
     this.clock = clock;
     this.entries = new LinkedHashMap<>(64, 0.75f, true) {
@@ -58,7 +58,7 @@ public final class FailureThrottle {
   }
 
   /** How long {@code address} must still wait, zero when it may try. */
-  synchronized Duration lockedFor(String address) {
+  public synchronized Duration lockedFor(String address) {
     long now = nanos();
     Failures e = current(address, now);
     if (e == null) {
@@ -68,7 +68,7 @@ public final class FailureThrottle {
     return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
   }
 
-  synchronized void failed(String address) {
+  public synchronized void failed(String address) {
     long now = nanos();
     Failures e = current(address, now);
     if (e == null) {
@@ -84,7 +84,7 @@ public final class FailureThrottle {
     }
   }
 
-  synchronized void succeeded(String address) {
+  public synchronized void succeeded(String address) {
     entries.remove(address);
   }
 

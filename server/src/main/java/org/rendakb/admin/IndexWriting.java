@@ -10,10 +10,10 @@ import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.rendakb.api.ApiException;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.index.Indexer;
 import org.rendakb.schema.Analyzers;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.reader.IndexAccess;
 
 /**
  * The server's writes to its index. Lucene allows one IndexWriter per index (its {@code write.lock}),
@@ -22,9 +22,9 @@ import org.rendakb.search.IndexAccess;
  * indexer does), closes it and refreshes the server's searcher before answering, so a successful
  * answer is followed by searches that see the change. Changes within the server are serialised by a
  * fair lock; a server reindex holds that lock for its whole run. When the indexer program holds the
- * index, or a reindex runs, the change is refused with 409 and nothing is written.
+ * index, or a reindex runs, the change is refused (a conflict) and nothing is written.
  */
-final class IndexWriting {
+public final class IndexWriting {
   /** How long a change waits for the server's other changes (each takes well under a second). */
   private static final long WAIT_SECONDS = 30;
 
@@ -43,7 +43,7 @@ final class IndexWriting {
   private final ReentrantLock lock = new ReentrantLock(true);
   private volatile boolean reindexing;
 
-  IndexWriting(Path indexDir, IndexAccess access) {
+  public IndexWriting(Path indexDir, IndexAccess access) {
     this.indexDir = indexDir;
     this.access = access;
   }
@@ -77,7 +77,7 @@ final class IndexWriting {
     reindexing = true;
   }
 
-  /** Runs a whole indexer run with the server's changes held off (they get 409 meanwhile). */
+  /** Runs a whole indexer run with the server's changes held off (they are refused meanwhile). */
   <T, E extends Exception> T exclusive(Run<T, E> run) throws E, IOException {
     reindexing = true;
     lock.lock();
@@ -99,16 +99,16 @@ final class IndexWriting {
     }
     try {
       if (!lock.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
-        throw new ApiException(503, "the index is busy with other changes; try again in a moment");
+        throw RefusedException.unavailable("the index is busy with other changes; try again in a moment");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApiException(503, "the server is stopping");
+      throw RefusedException.unavailable("the server is stopping");
     }
   }
 
-  private static ApiException reindexRunning() {
-    return new ApiException(409, "a reindex is running (GET /api/reindex shows its progress); "
+  private static RefusedException reindexRunning() {
+    return RefusedException.conflict("a reindex is running (GET /api/reindex shows its progress); "
         + "the index can be changed again when it has finished");
   }
 
@@ -118,7 +118,7 @@ final class IndexWriting {
     try {
       return new IndexWriter(dir, config);
     } catch (LockObtainFailedException e) {
-      throw new ApiException(409, "the index is being written by an indexer run outside the server; "
+      throw RefusedException.conflict("the index is being written by an indexer run outside the server; "
           + "try again when it has finished");
     }
   }

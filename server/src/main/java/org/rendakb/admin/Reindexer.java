@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.rendakb.api.ApiException;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.index.DocumentPipeline;
 import org.rendakb.index.IndexReport;
 import org.rendakb.index.Indexer;
@@ -17,18 +17,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Re-scans the server's input folders with the indexer's own {@link Indexer}, one run at a time,
- * in the background; a second start while one runs is refused (409). Uploads are not in the input
+ * in the background; a second start while one runs is refused. Uploads are not in the input
  * folders and are left alone. One parsing thread, so that search stays responsive meanwhile.
  */
-final class Reindexer implements AutoCloseable {
+public final class Reindexer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
   /** Failures listed in the status; the count is always complete. */
   static final int FAILURES_SHOWN = 20;
 
-  enum State { idle, running, done, failed }
+  public enum State { idle, running, done, failed }
 
   /** The last run's report, shortened to what a status page needs. */
-  record Summary(int added, int updated, int unchanged, int moved, int deleted, int failed,
+  public record Summary(int added, int updated, int unchanged, int moved, int deleted, int failed,
       List<IndexReport.Failure> failures, int documents, int passages, double seconds) {
     static Summary of(IndexReport r) {
       return new Summary(r.added(), r.updated(), r.unchanged(), r.moved(), r.deleted(), r.failed().size(),
@@ -37,7 +37,7 @@ final class Reindexer implements AutoCloseable {
   }
 
   /** What GET /api/reindex answers. Files are those the run parses (new or changed), known once the scan is done. */
-  record Status(State state, List<String> inputs, String startedAt, String finishedAt, Integer filesDone,
+  public record Status(State state, List<String> inputs, String startedAt, String finishedAt, Integer filesDone,
       Integer filesTotal, Summary report, String error) {}
 
   private record Run(Indexer indexer, Instant startedAt, Instant finishedAt, IndexReport report, String error) {}
@@ -51,7 +51,7 @@ final class Reindexer implements AutoCloseable {
       Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("reindex").factory());
   private Run current;
 
-  Reindexer(Path indexDir, List<Path> inputs, DocumentPipeline pipeline, LuceneDocuments documents, IndexWriting writing) {
+  public Reindexer(Path indexDir, List<Path> inputs, DocumentPipeline pipeline, LuceneDocuments documents, IndexWriting writing) {
     this.indexDir = indexDir;
     this.inputs = List.copyOf(inputs);
     this.pipeline = pipeline;
@@ -59,12 +59,12 @@ final class Reindexer implements AutoCloseable {
     this.writing = writing;
   }
 
-  synchronized Status start() {
+  public synchronized Status start() {
     if (inputs.isEmpty()) {
-      throw new ApiException(409, "the server was started without --input folders; there is nothing to reindex");
+      throw RefusedException.conflict("the server was started without --input folders; there is nothing to reindex");
     }
     if (current != null && current.finishedAt() == null) {
-      throw new ApiException(409, "a reindex is already running (GET /api/reindex shows its progress)");
+      throw RefusedException.conflict("a reindex is already running (GET /api/reindex shows its progress)");
     }
     Run run = new Run(new Indexer(pipeline, documents), Instant.now(), null, null, null);
     current = run;
@@ -89,7 +89,7 @@ final class Reindexer implements AutoCloseable {
     }
   }
 
-  synchronized Status status() {
+  public synchronized Status status() {
     List<String> folders = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
     if (current == null) {
       return new Status(State.idle, folders, null, null, null, null, null, null);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.rendakb.api.ApiException;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.metadata.DocType;
 
 /**
@@ -17,7 +17,7 @@ import org.rendakb.metadata.DocType;
  * is read from the text exactly as a sidecar beside an indexed file does, and stay with the stored
  * original. A field name that is not a metadata field is refused rather than silently ignored.
  */
-final class UploadMetadata {
+public final class UploadMetadata {
   static final Set<String> FIELDS = Set.of("title", "date", "year", "type", "body", "committee", "region", "place",
       "term", "meeting", "speaker", "laws");
   static final int MAX_CHARS = 1000;
@@ -25,13 +25,13 @@ final class UploadMetadata {
   private UploadMetadata() {}
 
   /** The sidecar content for these form fields (the file field excluded); empty when none is given. */
-  static Map<String, Object> sidecar(Map<String, List<String>> form) {
+  public static Map<String, Object> sidecar(Map<String, List<String>> form) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> field : form.entrySet()) {
       String name = field.getKey();
       List<String> values = field.getValue().stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
       if (!FIELDS.contains(name)) {
-        throw ApiException.badRequest("unknown field " + name + "; an upload takes the form field file and the metadata fields "
+        throw RefusedException.invalid("unknown field " + name + "; an upload takes the form field file and the metadata fields "
             + FIELDS.stream().sorted().collect(Collectors.joining(", ")));
       }
       if (values.isEmpty()) {
@@ -39,7 +39,7 @@ final class UploadMetadata {
       }
       for (String v : values) {
         if (v.length() > MAX_CHARS) {
-          throw ApiException.badRequest(name + " is " + v.length() + " characters long; at most " + MAX_CHARS);
+          throw RefusedException.invalid(name + " is " + v.length() + " characters long; at most " + MAX_CHARS);
         }
       }
       if (name.equals("laws")) {
@@ -47,7 +47,7 @@ final class UploadMetadata {
         continue;
       }
       if (values.size() > 1) {
-        throw ApiException.badRequest(name + " is given " + values.size() + " times; give it once");
+        throw RefusedException.invalid(name + " is given " + values.size() + " times; give it once");
       }
       out.put(name, value(name, values.getFirst()));
     }
@@ -60,7 +60,7 @@ final class UploadMetadata {
         try {
           yield LocalDate.parse(v).toString();
         } catch (DateTimeParseException e) {
-          throw ApiException.badRequest("date must be YYYY-MM-DD, got " + v);
+          throw RefusedException.invalid("date must be YYYY-MM-DD, got " + v);
         }
       }
       case "year" -> {
@@ -71,12 +71,12 @@ final class UploadMetadata {
           }
           yield year;
         } catch (NumberFormatException e) {
-          throw ApiException.badRequest("year must be a four-digit year, got " + v);
+          throw RefusedException.invalid("year must be a four-digit year, got " + v);
         }
       }
       case "type" -> {
         if (DocType.fromLabel(v).isEmpty()) {
-          throw ApiException.badRequest("unknown type " + v + "; known: "
+          throw RefusedException.invalid("unknown type " + v + "; known: "
               + Arrays.stream(DocType.values()).map(t -> t.label).collect(Collectors.joining(", ")));
         }
         yield v;

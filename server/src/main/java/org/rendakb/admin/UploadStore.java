@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * written outside the folder: the id is ours (hex), the name is sanitised, and the resolved path is
  * checked to be a direct child of the document's folder before anything is written.
  */
-final class UploadStore {
+public final class UploadStore {
   private static final Logger log = LoggerFactory.getLogger(UploadStore.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ID = Pattern.compile("[0-9a-f]{16}");
@@ -29,17 +29,17 @@ final class UploadStore {
 
   private final Path root;
 
-  UploadStore(Path data) throws IOException {
+  public UploadStore(Path data) throws IOException {
     Files.createDirectories(data);
     this.root = data.toRealPath();
     Files.createDirectories(root.resolve(INCOMING));
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
-  Path incoming() {
+  public Path incoming() {
     return root.resolve(INCOMING);
   }
 

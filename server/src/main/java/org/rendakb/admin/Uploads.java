@@ -6,21 +6,21 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.rendakb.api.ApiException;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.extract.ExtractionException;
 import org.rendakb.index.DocumentPipeline;
 import org.rendakb.index.LuceneDocuments;
 import org.rendakb.index.SourceDocument;
 import org.rendakb.index.SourceFile;
 import org.rendakb.schema.Fields;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.schema.StoredFile;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.NoSuchDocumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * call: a file that cannot be read, or a write that is refused, removes the stored copy again and
  * leaves the index as it was.
  */
-final class Uploads {
+public final class Uploads {
   private static final Logger log = LoggerFactory.getLogger(Uploads.class);
   /**
    * Uploads parsed at once: each may hold tens of MB of text while it is read, and the server's
@@ -41,7 +41,7 @@ final class Uploads {
   static final int PARALLEL_READS = 2;
 
   /** What an upload answers with (201). */
-  record Added(String id, String path, String title, String type, String date, String contentType, int passages,
+  public record Added(String id, String path, String title, String type, String date, String contentType, int passages,
       String note) {}
 
   private final UploadStore store;
@@ -52,7 +52,7 @@ final class Uploads {
   private final SecureRandom random = new SecureRandom();
   private final Semaphore reading = new Semaphore(PARALLEL_READS, true);
 
-  Uploads(UploadStore store, DocumentPipeline pipeline, LuceneDocuments documents, IndexWriting writing, IndexAccess index) {
+  public Uploads(UploadStore store, DocumentPipeline pipeline, LuceneDocuments documents, IndexWriting writing, IndexAccess index) {
     this.store = store;
     this.pipeline = pipeline;
     this.documents = documents;
@@ -60,7 +60,7 @@ final class Uploads {
     this.index = index;
   }
 
-  Added add(String clientName, InputStream content, Map<String, Object> sidecar) throws IOException {
+  public Added add(String clientName, InputStream content, Map<String, Object> sidecar) throws IOException {
     String id = newId();
     Path file = store.save(id, clientName, content, sidecar);
     boolean indexed = false;
@@ -87,14 +87,14 @@ final class Uploads {
       reading.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApiException(503, "the server is stopping");
+      throw RefusedException.unavailable("the server is stopping");
     }
     try {
       return pipeline.read(file, id);
     } catch (ExtractionException e) {
       throw unreadable(file, e.getMessage());
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      // a parser bug on one hostile file must not reach the error mapper as a 500
+      // a parser bug on one hostile file must not reach the error mapper as a failure of the server
       // its message is the parser's internals (a NullPointerException's), of no use to the uploader
       log.warn("upload {} could not be read", file.path(), e);
       throw unreadable(file, "the parser for its format failed on it (the server log has the details)");
@@ -103,13 +103,13 @@ final class Uploads {
     }
   }
 
-  private static ApiException unreadable(SourceFile file, String reason) {
+  private static RefusedException unreadable(SourceFile file, String reason) {
     log.info("upload {} refused: {}", file.path(), reason);
-    return new ApiException(422, "the file was not added: " + reason);
+    return new RefusedException(RefusedException.Reason.UNREADABLE, "the file was not added: " + reason);
   }
 
   /** Removes the document and its passages; an upload's stored original goes with it. */
-  void delete(String id) throws IOException, NoSuchDocumentException {
+  public void delete(String id) throws IOException, NoSuchDocumentException {
     String root = writing.change(w -> {
       String found = rootOf(id);
       if (found != null) {
@@ -136,7 +136,7 @@ final class Uploads {
       if (top.scoreDocs.length == 0) {
         return null;
       }
-      String root = s.storedFields().document(top.scoreDocs[0].doc, Set.of(Fields.ROOT)).get(Fields.ROOT);
+      String root = StoredFile.read(s.storedFields(), top.scoreDocs[0].doc, StoredFile.Part.METADATA).root();
       return root == null ? "" : root;
     });
   }

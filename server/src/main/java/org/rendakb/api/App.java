@@ -14,14 +14,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.rendakb.ServerConfig;
-import org.rendakb.admin.AdminRoutes;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.search.DocumentText;
-import org.rendakb.ocr.Ocr;
-import org.rendakb.ocr.OcrOptions;
-import org.rendakb.ocr.OcrStatus;
 import org.rendakb.search.NoSuchDocumentException;
 import org.rendakb.search.OriginalFile;
 import org.rendakb.search.SearchService;
@@ -29,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root of the HTTP server: routes, the one error mapper, static files and lifecycle,
- * registered up front. {@code main} and the tests both build the server here.
+ * The HTTP server over the services the composition root ({@code org.rendakb.Server}) built: routes,
+ * the one error mapper, static files and lifecycle, registered up front.
  */
 public final class App {
   private static final Logger log = LoggerFactory.getLogger(App.class);
@@ -44,21 +41,16 @@ public final class App {
 
   private App() {}
 
-  /**
-   * A Javalin server over {@code service}, not yet started. Stopping it closes the service's index.
-   * The config's inputs are kept as application data for the reindex feature.
-   */
-  public static Javalin create(SearchService service, ServerConfig serverConfig) {
+  /** A Javalin server over {@code services}, not yet started. Stopping it closes what {@link Services#onStop} lists. */
+  public static Javalin create(Services services, HttpConfig listen) {
     ObjectMapper json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    SearchService service = services.search();
     Handlers handlers = new Handlers(service);
-    // the same OCR the upload path uses (AdminRoutes): its status is the server's to report
-    OcrStatus ocr = Ocr.detect(OcrOptions.defaults(serverConfig.index())).status();
-    log.info("OCR of uploaded scans: {}", ocr.available() ? ocr.description() : "off, " + ocr.description());
     return Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(json, false));
       config.startup.showJavalinBanner = false;
-      config.jetty.host = serverConfig.host();
-      config.jetty.port = serverConfig.port();
+      config.jetty.host = listen.host();
+      config.jetty.port = listen.port();
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       // a precedent text of its full length (2,000 CJK chars, 9 bytes each percent-encoded) fits in the URL
       config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
@@ -82,11 +74,11 @@ public final class App {
       });
       // every route that searches the whole index or reads a document's text; the exports list up to
       // 10,000 rows, and the drafting tools compare whole texts
-      new ExpensiveRequests(serverConfig.limits()).cover(config.routes, "/api/search", "/api/precedents",
+      new ExpensiveRequests(listen.limits()).cover(config.routes, "/api/search", "/api/precedents",
           "/api/documents/{id}", "/api/documents/{id}/text", "/api/documents/{id}/similar",
           "/api/documents/{id}/marks", "/api/documents/{id}/new-phrases", "/api/compare", "/api/compare.docx",
           "/api/search.csv", "/api/search.xlsx", "/api/stats", "/api/stats.csv", "/api/stats.xlsx");
-      config.routes.get("/api/health", ctx -> ctx.json(service.health().withOcr(ocr)));
+      config.routes.get("/api/health", ctx -> ctx.json(service.health().withOcr(services.ocr())));
       config.routes.get("/api/search", handlers::search);
       config.routes.get("/api/suggest", ctx -> ctx.json(Map.of("q", nullToEmpty(ctx.queryParam("q")),
           "suggestions", service.suggest(ctx.queryParam("q")))));
@@ -94,12 +86,13 @@ public final class App {
       config.routes.get("/api/documents/{id}/file", handlers::file);
       config.routes.get("/api/documents/{id}/text", handlers::text);
       config.routes.get("/api/documents/{id}/similar", handlers::similar);
-      KnowledgeRoutes.register(config.routes, service);
-      PageRoutes.register(config.routes, service);
-      DraftingRoutes.register(config.routes, service);
-      AdminRoutes.register(config, serverConfig, service.index());
+      KnowledgeRoutes.register(config.routes, services);
+      PageRoutes.register(config.routes, services);
+      DraftingRoutes.register(config.routes, services);
+      AdminRoutes.register(config, services.admin());
 
       config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+      config.routes.exception(RefusedException.class, (e, ctx) -> error(ctx, status(e.reason()), e.getMessage()));
       config.routes.exception(NoSuchDocumentException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
           e.getStatus() == 404 ? "no such page or API: " + ctx.method() + " " + ctx.path() : e.getMessage()));
@@ -114,9 +107,37 @@ public final class App {
           error(ctx, 404, "no such page or API: " + ctx.method() + " " + ctx.path());
         }
       });
-      config.events.serverStopped(() -> service.index().close());
-      config.appData(Keys.CONFIG, serverConfig);
+      config.events.serverStopped(() -> close(services.onStop()));
     });
+  }
+
+  /** The status of a service's refusal: what the client can do about it. */
+  static int status(RefusedException.Reason reason) {
+    return switch (reason) {
+      case INVALID -> 400;
+      case CONFLICT -> 409;
+      case UNREADABLE -> 422;
+      case UNAVAILABLE -> 503;
+    };
+  }
+
+  /** Closes each in turn; one that fails does not keep the others open. */
+  private static void close(List<AutoCloseable> resources) throws Exception {
+    Exception first = null;
+    for (AutoCloseable r : resources) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 
   /**

@@ -13,7 +13,6 @@ import org.rendakb.compare.CompareService;
 import org.rendakb.compare.NewPhrases;
 import org.rendakb.compare.NewPhrasesService;
 import org.rendakb.compare.Table;
-import org.rendakb.search.SearchService;
 
 /** The drafting tools over HTTP: the 对照表 of two documents (JSON and Word), versions to compare with, 新提法. */
 final class DraftingRoutes {
@@ -21,16 +20,16 @@ final class DraftingRoutes {
 
   private DraftingRoutes() {}
 
-  static void register(RoutesConfig routes, SearchService service) {
-    CompareService compare = new CompareService(service);
-    NewPhrasesService phrases = new NewPhrasesService(service);
+  static void register(RoutesConfig routes, Services services) {
+    CompareService compare = services.compare();
+    NewPhrasesService phrases = services.phrases();
     routes.get("/api/compare", ctx -> {
       String[] ids = pair(ctx);
-      ctx.json(bad(() -> compare.compare(ids[0], ids[1])));
+      ctx.json(compare.compare(ids[0], ids[1]));
     });
     routes.get("/api/compare.docx", ctx -> {
       String[] ids = pair(ctx);
-      Table table = bad(() -> compare.table(ids[0], ids[1]));
+      Table table = compare.table(ids[0], ids[1]);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       CompareDocx.write(table, out);
       String name = "对照表-" + (table.b().title() == null ? ids[1] : table.b().title()) + ".docx";
@@ -51,7 +50,7 @@ final class DraftingRoutes {
       if (size < 1 || size > NewPhrasesService.MAX_SIZE) {
         throw ApiException.badRequest("size must be between 1 and " + NewPhrasesService.MAX_SIZE + ", got " + size);
       }
-      NewPhrases found = bad(() -> phrases.compare(ctx.pathParam("id"), against, size));
+      NewPhrases found = phrases.compare(ctx.pathParam("id"), against, size);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("id", found.id());
       body.put("against", found.against());
@@ -68,18 +67,5 @@ final class DraftingRoutes {
       throw ApiException.badRequest("a and b are required: the ids of the two documents to compare");
     }
     return new String[] {a, b};
-  }
-
-  /** A domain refusal (a document too long to compare, no year to find the one before) is the client's 400. */
-  private static <T> T bad(Work<T> work) throws Exception {
-    try {
-      return work.run();
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage());
-    }
-  }
-
-  private interface Work<T> {
-    T run() throws Exception;
   }
 }

@@ -6,7 +6,6 @@ import io.javalin.http.HandlerType;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.rendakb.RequestLimits;
 
 /**
  * The server-wide bound on expensive requests ({@link RequestLimits}): a request to a covered path

@@ -3,12 +3,8 @@ package org.rendakb.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
-import org.rendakb.knowledge.LawCatalog;
-import org.rendakb.knowledge.OrganCatalog;
-import org.rendakb.precedent.PassageFilters;
 import org.rendakb.precedent.PrecedentSearcher;
 import org.rendakb.search.SearchRequest;
-import org.rendakb.search.SearchService;
 
 /** Precedent search and the knowledge layer (laws, bodies, committees) over HTTP. */
 final class KnowledgeRoutes {
@@ -17,10 +13,7 @@ final class KnowledgeRoutes {
   static final int MAX_PRECEDENTS = 50;
   static final int MAX_LAWS = 500;
 
-  static void register(RoutesConfig routes, SearchService service) {
-    PrecedentSearcher precedents = new PrecedentSearcher();
-    LawCatalog laws = new LawCatalog();
-    OrganCatalog organs = new OrganCatalog();
+  static void register(RoutesConfig routes, Services services) {
     routes.get("/api/precedents", ctx -> {
       String text = ctx.queryParam("q");
       if (text == null || text.isBlank()) {
@@ -32,26 +25,19 @@ final class KnowledgeRoutes {
       }
       int size = bounded(ctx, "size", 10, MAX_PRECEDENTS);
       SearchRequest filters = SearchParams.read(ctx);
-      var filter = PassageFilters.of(filters.filters(), filters.from(), filters.to());
-      try {
-        ctx.json(service.index().withSearcher(s -> precedents.search(s, text, filter, size)));
-      } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest(e.getMessage());
-      }
+      ctx.json(services.precedents().search(text, filters.filters(), filters.from(), filters.to(), size));
     });
     routes.get("/api/laws", ctx -> {
       int size = bounded(ctx, "size", 50, MAX_LAWS);
       String q = ctx.queryParam("q");
-      ctx.json(Map.of("laws", service.index().withSearcher(s -> laws.list(s.getIndexReader(), q, size))));
+      ctx.json(Map.of("laws", services.laws().list(q, size)));
     });
     routes.get("/api/laws/{name}", ctx -> {
       int size = bounded(ctx, "size", 20, MAX_LAWS);
-      ctx.json(service.index().withSearcher(s -> laws.law(s, ctx.pathParam("name"), size)));
+      ctx.json(services.laws().law(ctx.pathParam("name"), size));
     });
-    routes.get("/api/bodies", ctx ->
-        ctx.json(Map.of("bodies", service.index().withSearcher(s -> organs.bodies(s.getIndexReader())))));
-    routes.get("/api/committees", ctx ->
-        ctx.json(Map.of("committees", service.index().withSearcher(s -> organs.committees(s.getIndexReader())))));
+    routes.get("/api/bodies", ctx -> ctx.json(Map.of("bodies", services.organs().bodies())));
+    routes.get("/api/committees", ctx -> ctx.json(Map.of("committees", services.organs().committees())));
   }
 
   private static int bounded(Context ctx, String name, int fallback, int max) {

@@ -15,7 +15,6 @@ import org.rendakb.schema.IndexSchema;
 import org.rendakb.search.CountTable;
 import org.rendakb.search.DocumentMarks;
 import org.rendakb.search.FacetCounts;
-import org.rendakb.search.SearchService;
 
 /**
  * What the page offers beyond one page of results: the whole list as CSV or Excel, a count table
@@ -28,10 +27,10 @@ final class PageRoutes {
 
   private PageRoutes() {}
 
-  static void register(RoutesConfig routes, SearchService service) {
-    ResultRows results = new ResultRows(service);
-    FacetCounts facets = new FacetCounts(service);
-    DocumentMarks marks = new DocumentMarks(service);
+  static void register(RoutesConfig routes, Services services) {
+    ResultRows results = services.results();
+    FacetCounts facets = services.facets();
+    DocumentMarks marks = services.marks();
     routes.get("/api/search.csv", ctx -> csv(ctx, "检索结果", results.of(SearchParams.read(ctx), linkBase(ctx))));
     routes.get("/api/search.xlsx", ctx -> xlsx(ctx, "检索结果", results.of(SearchParams.read(ctx), linkBase(ctx))));
     routes.get("/api/stats", ctx -> ctx.json(table(ctx, facets)));

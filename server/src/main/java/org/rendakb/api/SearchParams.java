@@ -36,7 +36,7 @@ final class SearchParams {
     String q = ctx.queryParam("q");
     if (q != null && q.length() > MAX_RAW_QUERY_CHARS) {
       throw new ApiException(413, "the query has " + q.length() + " characters; a search takes up to "
-          + MAX_RAW_QUERY_CHARS + " (only the first " + org.rendakb.search.StaffQueryParser.MAX_QUERY_CHARS
+          + MAX_RAW_QUERY_CHARS + " (only the first " + org.rendakb.search.query.StaffQueryParser.MAX_QUERY_CHARS
           + " are searched): search for its key words or phrases instead");
     }
     Map<String, List<String>> filters = new LinkedHashMap<>();

@@ -3,10 +3,12 @@ package org.rendakb.compare;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.search.DocumentView;
 import org.rendakb.search.NoSuchDocumentException;
 import org.rendakb.search.SearchService;
-import org.rendakb.search.Versions;
+import org.rendakb.search.reader.IndexAccess;
+import org.rendakb.search.reader.Versions;
 
 /**
  * The 修改前后对照表 of two documents: both cut into units ({@link Units}), aligned by content
@@ -18,9 +20,11 @@ public final class CompareService {
   public static final int MAX_UNITS = 1500;
 
   private final SearchService documents;
+  private final IndexAccess index;
 
-  public CompareService(SearchService documents) {
+  public CompareService(SearchService documents, IndexAccess index) {
     this.documents = documents;
+    this.index = index;
   }
 
   public Comparison compare(String a, String b) throws IOException, NoSuchDocumentException {
@@ -58,13 +62,13 @@ public final class CompareService {
   /** The other versions of a law (same title and type), newest first; empty for a document that has none. */
   public List<Comparison.Side> versions(String id) throws IOException, NoSuchDocumentException {
     String title = documents.document(id).title(); // an unknown id is a 404, not an empty list
-    List<Versions.Version> group = documents.index().withSearcher(s -> s.versions().ofId(id));
+    List<Versions.Version> group = index.withSearcher(s -> s.versions().ofId(id));
     return group.stream().filter(v -> !v.id().equals(id)).map(v -> new Comparison.Side(v.id(), title, v.date())).toList();
   }
 
   private static void bounded(DocumentView d, List<Unit> units) {
     if (units.size() > MAX_UNITS) {
-      throw new IllegalArgumentException("《" + d.title() + "》 has " + units.size() + " articles or paragraphs; "
+      throw RefusedException.invalid("《" + d.title() + "》 has " + units.size() + " articles or paragraphs; "
           + "a comparison takes documents of at most " + MAX_UNITS);
     }
   }

@@ -1,7 +1,7 @@
 package org.rendakb.compare;
 
 import java.util.List;
-import org.rendakb.precedent.PassageMarker;
+import org.rendakb.search.highlight.Marker;
 
 /**
  * A 对照表 of two documents, for JSON: each row's unit texts HTML-escaped, the characters that
@@ -29,7 +29,7 @@ public record Comparison(Side a, Side b, List<Row> rows, Counts counts) {
       if (p.changed()) {
         out.append('<').append(tag).append('>');
       }
-      PassageMarker.escape(p.text(), out);
+      Marker.escape(p.text(), 0, p.text().length(), false, out);
       if (p.changed()) {
         out.append("</").append(tag).append('>');
       }

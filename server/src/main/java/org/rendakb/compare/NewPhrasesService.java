@@ -16,14 +16,16 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.rendakb.precedent.PassageMarker;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
-import org.rendakb.schema.StoredMetadata;
+import org.rendakb.schema.StoredFile;
 import org.rendakb.search.DocumentView;
 import org.rendakb.search.NoSuchDocumentException;
 import org.rendakb.search.SearchService;
-import org.rendakb.search.Sentences;
+import org.rendakb.search.reader.IndexAccess;
+import org.rendakb.search.highlight.Marker;
+import org.rendakb.search.highlight.Sentences;
 
 /**
  * 新提法 and 不再提及: the formulations ({@link Phrases}) of one document written nowhere in the
@@ -39,10 +41,12 @@ public final class NewPhrasesService {
   static final int CONTEXT = 60;
 
   private final SearchService documents;
+  private final IndexAccess index;
   private final Phrases phrases = new Phrases();
 
-  public NewPhrasesService(SearchService documents) {
+  public NewPhrasesService(SearchService documents, IndexAccess index) {
     this.documents = documents;
+    this.index = index;
   }
 
   /** With no {@code against}, the same body's document of the same type from the nearest earlier year. */
@@ -111,10 +115,19 @@ public final class NewPhrasesService {
         continue;
       }
       listed.add(p);
-      out.add(new NewPhrases.Found(p, PassageMarker.markPhrase(sentence(f.text(), f.phrase()), p),
+      out.add(new NewPhrases.Found(p, marked(sentence(f.text(), f.phrase()), p),
           Math.round(f.score() * 100) / 100.0));
     }
     return out;
+  }
+
+  /** The text escaped, each occurrence of {@code phrase} (as written) in {@code <mark>}. */
+  static String marked(String text, String phrase) {
+    List<Marker.Span> at = new ArrayList<>();
+    for (int i = phrase.isEmpty() ? -1 : text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + phrase.length())) {
+      at.add(new Marker.Span(i, i + phrase.length()));
+    }
+    return Marker.mark(text, at);
   }
 
   /** The sentence the phrase first stands in, cut to {@link #CONTEXT} chars either side of it. */
@@ -148,7 +161,7 @@ public final class NewPhrasesService {
   /** The id of the same body's document of the same type from the nearest earlier year. */
   private String previous(DocumentView doc) throws IOException, NoSuchDocumentException {
     if (doc.year() == null || doc.type() == null) {
-      throw new IllegalArgumentException("《" + doc.title() + "》 has no year or type to find the one before it by; "
+      throw RefusedException.invalid("《" + doc.title() + "》 has no year or type to find the one before it by; "
           + "name the documents to compare it with: against=ID");
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder()
@@ -159,9 +172,9 @@ public final class NewPhrasesService {
       q.add(new TermQuery(new Term(Fields.BODY, doc.body())), Occur.FILTER);
     }
     Sort newestFirst = new Sort(IntField.newSortField(Fields.YEAR, true, SortedNumericSelector.Type.MAX), IndexSchema.byId());
-    String id = documents.index().withSearcher(s -> {
+    String id = index.withSearcher(s -> {
       TopDocs top = s.search(q.build(), 1, newestFirst);
-      return top.scoreDocs.length == 0 ? null : StoredMetadata.read(s.storedFields(), top.scoreDocs[0].doc).get(Fields.ID);
+      return top.scoreDocs.length == 0 ? null : StoredFile.read(s.storedFields(), top.scoreDocs[0].doc, StoredFile.Part.SUMMARY).id();
     });
     if (id == null) {
       throw new NoSuchDocumentException("the collection holds no " + doc.type() + " of "

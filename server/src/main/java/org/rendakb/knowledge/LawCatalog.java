@@ -3,12 +3,9 @@ package org.rendakb.knowledge;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -25,7 +22,8 @@ import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
 import org.rendakb.schema.PassageTexts;
-import org.rendakb.schema.StoredMetadata;
+import org.rendakb.schema.StoredFile;
+import org.rendakb.search.reader.IndexAccess;
 
 /**
  * Cited laws as entities: which laws the collection cites and how often, the documents citing a
@@ -46,31 +44,32 @@ public final class LawCatalog {
   public record LawPage(String name, int total, List<CitingDocument> citing, LawText text, List<CitingDocument> implementations) {}
 
   private final QueryBuilder bigrams = new QueryBuilder(Analyzers.bigrams());
+  private final IndexAccess index;
 
-  /** Laws cited by at least one document, most cited first; {@code q} filters by substring. */
-  public List<LawSummary> list(IndexReader reader, String q, int size) throws IOException {
-    Map<String, int[]> counts = new HashMap<>();
-    FileDocuments.forEach(reader, leaf -> {
-      SortedSetDocValues laws = leaf.reader().getSortedSetDocValues(Fields.LAW);
-      return doc -> {
-        if (laws != null && laws.advanceExact(doc)) {
-          for (int i = 0; i < laws.docValueCount(); i++) {
-            counts.computeIfAbsent(laws.lookupOrd(laws.nextOrd()).utf8ToString(), k -> new int[1])[0]++;
-          }
-        }
-      };
-    });
+  public LawCatalog(IndexAccess index) {
+    this.index = index;
+  }
+
+  /**
+   * Laws cited by at least one document, most cited first; {@code q} filters by substring. The
+   * counts are the law facet's over the whole index, which the reader counts once.
+   */
+  public List<LawSummary> list(String q, int size) throws IOException {
+    return index.withSearcher(s -> list(FacetTotals.of(s, Fields.LAW), q, size));
+  }
+
+  private static List<LawSummary> list(Map<String, Integer> counts, String q, int size) {
     String needle = q == null ? "" : q.strip().replace("《", "").replace("》", "");
     return counts.entrySet().stream()
         .filter(e -> e.getKey().contains(needle))
-        .map(e -> new LawSummary(e.getKey(), e.getValue()[0]))
+        .map(e -> new LawSummary(e.getKey(), e.getValue()))
         .sorted(Comparator.comparingInt(LawSummary::documents).reversed().thenComparing(LawSummary::name))
         .limit(size)
         .toList();
   }
 
   /** The canonical name under which the index knows a law: 《残疾人保障法》 finds the full title. */
-  public String resolve(IndexReader reader, String name) throws IOException {
+  static String resolve(IndexReader reader, String name) throws IOException {
     String bare = name.strip().replace("《", "").replace("》", "").replaceAll("\\s+", "");
     if (reader.docFreq(new Term(Fields.LAW, bare)) == 0 && reader.docFreq(new Term(Fields.LAW, NATIONAL_PREFIX + bare)) > 0) {
       return NATIONAL_PREFIX + bare;
@@ -78,7 +77,11 @@ public final class LawCatalog {
     return bare;
   }
 
-  public LawPage law(IndexSearcher searcher, String name, int size) throws IOException {
+  public LawPage law(String name, int size) throws IOException {
+    return index.withSearcher(s -> law(s, name, size));
+  }
+
+  private LawPage law(IndexSearcher searcher, String name, int size) throws IOException {
     String law = resolve(searcher.getIndexReader(), name);
     Query citing = new BooleanQuery.Builder()
         .add(new TermQuery(new Term(Fields.LAW, law)), Occur.FILTER)
@@ -88,8 +91,8 @@ public final class LawCatalog {
     String shortName = law.startsWith(NATIONAL_PREFIX) ? law.substring(NATIONAL_PREFIX.length()) : law;
     List<CitingDocument> docs = new ArrayList<>();
     for (ScoreDoc sd : top.scoreDocs) {
-      Document d = StoredMetadata.read(searcher.storedFields(), sd.doc);
-      docs.add(citingDocument(d, citingSentence(searcher, d.get(Fields.ID), shortName)));
+      StoredFile d = StoredFile.read(searcher.storedFields(), sd.doc, StoredFile.Part.SUMMARY);
+      docs.add(citingDocument(d, citingSentence(searcher, d.id(), shortName)));
     }
     return new LawPage(law, Math.toIntExact(top.totalHits.value()), docs, lawText(searcher, law), implementations(searcher, law, size));
   }
@@ -99,10 +102,8 @@ public final class LawCatalog {
         IndexSchema.byId());
   }
 
-  private static CitingDocument citingDocument(Document d, String sentence) {
-    var year = d.getField(Fields.YEAR);
-    return new CitingDocument(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE), d.get(Fields.DATE),
-        year == null ? null : year.numericValue().intValue(), d.get(Fields.BODY), sentence);
+  private static CitingDocument citingDocument(StoredFile d, String sentence) {
+    return new CitingDocument(d.id(), d.path(), d.title(), d.type(), d.date(), d.year(), d.body(), sentence);
   }
 
   /** The first passage of a document that names the law (full or short form). */
@@ -124,12 +125,12 @@ public final class LawCatalog {
 
   /** The law's own text: file documents titled exactly with its name, the newest version first. */
   private LawText lawText(IndexSearcher searcher, String law) throws IOException {
-    List<Document> versions = titled(searcher, law, t -> t.equals(law));
+    List<StoredFile> versions = titled(searcher, law, t -> t.equals(law));
     if (versions.isEmpty()) {
       return null;
     }
-    Document newest = versions.get(0);
-    return new LawText(newest.get(Fields.ID), newest.get(Fields.TITLE), newest.get(Fields.DATE), versions.size());
+    StoredFile newest = versions.get(0);
+    return new LawText(newest.id(), newest.title(), newest.date(), versions.size());
   }
 
   private List<CitingDocument> implementations(IndexSearcher searcher, String law, int size) throws IOException {
@@ -138,7 +139,7 @@ public final class LawCatalog {
         .limit(size).map(d -> citingDocument(d, null)).toList();
   }
 
-  private List<Document> titled(IndexSearcher searcher, String words, java.util.function.Predicate<String> accept)
+  private List<StoredFile> titled(IndexSearcher searcher, String words, java.util.function.Predicate<String> accept)
       throws IOException {
     Query phrase = bigrams.createPhraseQuery(Fields.TITLE_BIGRAMS, words);
     if (phrase == null) {
@@ -148,10 +149,10 @@ public final class LawCatalog {
         .add(phrase, Occur.FILTER)
         .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER)
         .build();
-    List<Document> out = new ArrayList<>();
+    List<StoredFile> out = new ArrayList<>();
     for (ScoreDoc sd : searcher.search(q, 200, newestFirst()).scoreDocs) {
-      Document d = StoredMetadata.read(searcher.storedFields(), sd.doc);
-      String title = d.get(Fields.TITLE).replaceAll("\\s+", "").replace("《", "").replace("》", "");
+      StoredFile d = StoredFile.read(searcher.storedFields(), sd.doc, StoredFile.Part.SUMMARY);
+      String title = d.title().replaceAll("\\s+", "").replace("《", "").replace("》", "");
       if (accept.test(title)) {
         out.add(d);
       }

@@ -7,48 +7,48 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.SortedNumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
+import java.util.function.Function;
 import org.rendakb.schema.Fields;
+import org.rendakb.search.reader.FileMetadata;
+import org.rendakb.search.reader.IndexAccess;
+import org.rendakb.search.reader.ReaderSearcher;
 
 /**
  * Bodies (issuing organs) and committees as entities: each canonical name with its documents per
- * year, the data behind browsing by year and committee. Read from doc values, so a listing over
- * hundreds of thousands of documents costs milliseconds.
+ * year, the data behind browsing by year and committee. The totals are the facet counts the reader
+ * holds, the years come from its per-segment list of files: no document is read per request.
  */
 public final class OrganCatalog {
 
   /** @param byYear documents per year, in year order; documents without a year are only in total */
   public record Organ(String name, int documents, Map<Integer, Integer> byYear) {}
 
-  public List<Organ> bodies(IndexReader reader) throws IOException {
-    return list(reader, Fields.BODY);
+  private final IndexAccess index;
+
+  public OrganCatalog(IndexAccess index) {
+    this.index = index;
   }
 
-  public List<Organ> committees(IndexReader reader) throws IOException {
-    return list(reader, Fields.COMMITTEE);
+  public List<Organ> bodies() throws IOException {
+    return index.withSearcher(s -> list(s, Fields.BODY, FileMetadata::body));
   }
 
-  private static List<Organ> list(IndexReader reader, String field) throws IOException {
-    Map<String, int[]> totals = new HashMap<>();
+  public List<Organ> committees() throws IOException {
+    return index.withSearcher(s -> list(s, Fields.COMMITTEE, FileMetadata::committee));
+  }
+
+  private static List<Organ> list(ReaderSearcher s, String dim, Function<FileMetadata, String> name)
+      throws IOException {
+    Map<String, Integer> totals = FacetTotals.of(s, dim);
     Map<String, Map<Integer, Integer>> years = new HashMap<>();
-    FileDocuments.forEach(reader, leaf -> {
-      SortedSetDocValues names = leaf.reader().getSortedSetDocValues(field);
-      SortedNumericDocValues year = leaf.reader().getSortedNumericDocValues(Fields.YEAR);
-      return doc -> {
-        if (names == null || !names.advanceExact(doc)) {
-          return;
-        }
-        String name = names.lookupOrd(names.nextOrd()).utf8ToString();
-        totals.computeIfAbsent(name, n -> new int[1])[0]++;
-        if (year != null && year.advanceExact(doc)) {
-          years.computeIfAbsent(name, n -> new TreeMap<>()).merge((int) year.nextValue(), 1, Integer::sum);
-        }
-      };
-    });
+    for (ReaderSearcher.LiveFile live : s.liveFiles()) {
+      String organ = name.apply(live.file());
+      if (organ != null && live.file().year() != null && totals.containsKey(organ)) {
+        years.computeIfAbsent(organ, n -> new TreeMap<>()).merge(live.file().year(), 1, Integer::sum);
+      }
+    }
     List<Organ> out = new ArrayList<>();
-    totals.forEach((name, n) -> out.add(new Organ(name, n[0], years.getOrDefault(name, Map.of()))));
+    totals.forEach((organ, n) -> out.add(new Organ(organ, n, years.getOrDefault(organ, Map.of()))));
     out.sort(Comparator.comparingInt(Organ::documents).reversed().thenComparing(Organ::name));
     return out;
   }

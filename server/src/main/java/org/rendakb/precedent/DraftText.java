@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.rendakb.schema.FoldingCharFilter;
+import org.rendakb.schema.MatchingText;
 
 /**
- * The comparable form of a drafter's text or of a passage: width and traditional forms folded,
- * officialese variants mapped to one form (构建 → 建立, 应 → 应当 …), numbers written one way
- * (三十日, ３０日 → 30日), punctuation and spaces dropped. Two texts that a drafter would call
+ * The comparable form of a drafter's text or of a passage: in {@link MatchingText}'s form (width,
+ * traditional forms and case folded), officialese variants mapped to one form (构建 → 建立, 应 →
+ * 应当 …), numbers written one way (三十日, ３０日 → 30日), punctuation and spaces dropped. Two texts that a drafter would call
  * "the same sentence" get close bigram sets in this form.
  */
 public final class DraftText {
@@ -29,7 +29,7 @@ public final class DraftText {
 
   /** Folds and drops everything but letters and digits: the form exact matching compares. */
   public static String folded(String text) {
-    String f = FoldingCharFilter.fold(text);
+    String f = MatchingText.of(text);
     StringBuilder b = new StringBuilder(f.length());
     for (int i = 0; i < f.length(); i++) {
       char c = f.charAt(i);

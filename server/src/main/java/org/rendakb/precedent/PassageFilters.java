@@ -16,13 +16,13 @@ import org.rendakb.schema.Fields;
  * The search filters as a query on passages, which carry copies of their document's type, year,
  * date, body, committee and region: OR within a field, AND across fields, as on /api/search.
  */
-public final class PassageFilters {
+final class PassageFilters {
   private PassageFilters() {}
 
   private static final List<String> KEYWORD_FIELDS = List.of(Fields.TYPE, Fields.BODY, Fields.COMMITTEE, Fields.REGION);
 
   /** Null when nothing is filtered. */
-  public static Query of(Map<String, List<String>> filters, LocalDate from, LocalDate to) {
+  static Query of(Map<String, List<String>> filters, LocalDate from, LocalDate to) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     boolean any = false;
     for (String field : KEYWORD_FIELDS) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,14 +14,12 @@ import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -37,12 +34,14 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.QueryBuilder;
+import org.rendakb.errors.RefusedException;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.PassageTexts;
-import org.rendakb.schema.StoredMetadata;
-import org.rendakb.search.FileMetadata;
-import org.rendakb.search.ReaderSearcher;
+import org.rendakb.schema.StoredFile;
+import org.rendakb.search.highlight.Marker;
+import org.rendakb.search.reader.FileMetadata;
+import org.rendakb.search.reader.ReaderSearcher;
 
 /**
  * Finds where a drafter's sentence, or a close variant, was written before.
@@ -111,11 +110,11 @@ public final class PrecedentSearcher {
   private record Parent(String id, String path, String title, String type, String date, Integer year, String body,
       String committee) {}
 
-  public PrecedentResult search(IndexSearcher searcher, String text, Query filter, int size) throws IOException {
+  public PrecedentResult search(ReaderSearcher searcher, String text, Query filter, int size) throws IOException {
     long start = System.nanoTime();
     String folded = DraftText.folded(text);
     if (folded.isEmpty()) {
-      throw new IllegalArgumentException("the text to look for has no letters or digits");
+      throw RefusedException.invalid("the text to look for has no letters or digits");
     }
     String canonical = DraftText.canonical(text);
     Set<String> queryGrams = DraftText.bigrams(canonical);
@@ -144,7 +143,7 @@ public final class PrecedentSearcher {
           .orElse(best);
       Parent p = parent(searcher, newest);
       hits.add(new PrecedentHit(p.id(), p.path(), p.title(), p.type(), p.date(), p.year(), p.body(), p.committee(),
-          PassageMarker.mark(newest.text(), markGrams), newest.position(),
+          Marker.mark(newest.text(), SharedBigrams.in(newest.text(), markGrams)), newest.position(),
           newest.position() + newest.lastDoc() - newest.doc(), round(best.similarity()),
           best.exact() ? "exact" : "near", group.size() - 1,
           Articles.of(searcher.getIndexReader(), newest.doc(), newest.position()), newest.page()));
@@ -283,33 +282,26 @@ public final class PrecedentSearcher {
     }
   }
 
-  private static Parent parent(IndexSearcher searcher, Candidate passage) {
+  private static Parent parent(ReaderSearcher searcher, Candidate passage) {
     String id = passage.parent();
-    // a file and its passages are added as one block, file first, and Lucene keeps a block's
-    // documents together and in order through merges: the file is right before passage 0.
-    // Checked by id, with a search as the fallback; a search per hit was 15% of a request.
-    int guess = passage.doc() - passage.position() - 1;
-    // the served reader's list of files holds what a hit shows: no stored fields to decompress
-    if (searcher instanceof ReaderSearcher files && files.file(guess) instanceof FileMetadata f && f.id().equals(id)) {
+    // the passage's file is the block's file (FileBlocks), and the served reader keeps what a hit
+    // shows of it: no stored fields to decompress, no search (a search per hit was 15% of a request)
+    int file = searcher.fileOf(passage.doc());
+    if (file >= 0 && searcher.file(file) instanceof FileMetadata f && f.id().equals(id)) {
       return new Parent(id, f.path(), f.title(), f.type(), f.date(), f.year(), f.body(), f.committee());
     }
+    // an index whose blocks are not as written (never made by this indexer): find the file by id
     try {
-      StoredFields stored = searcher.storedFields();
-      Document d = guess >= 0 ? StoredMetadata.read(stored, guess) : null;
-      if (d == null || !id.equals(d.get(Fields.ID))) {
-        Query q = new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
-            .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER)
-            .build();
-        TopDocs top = searcher.search(q, 1);
-        if (top.scoreDocs.length == 0) {
-          return new Parent(id, null, null, null, null, null, null, null);
-        }
-        d = StoredMetadata.read(stored, top.scoreDocs[0].doc);
+      Query q = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
+          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER)
+          .build();
+      TopDocs top = searcher.search(q, 1);
+      if (top.scoreDocs.length == 0) {
+        return new Parent(id, null, null, null, null, null, null, null);
       }
-      var year = d.getField(Fields.YEAR);
-      return new Parent(id, d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE), d.get(Fields.DATE),
-          year == null ? null : year.numericValue().intValue(), d.get(Fields.BODY), d.get(Fields.COMMITTEE));
+      StoredFile d = StoredFile.read(searcher.storedFields(), top.scoreDocs[0].doc, StoredFile.Part.SUMMARY);
+      return new Parent(id, d.path(), d.title(), d.type(), d.date(), d.year(), d.body(), d.committee());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

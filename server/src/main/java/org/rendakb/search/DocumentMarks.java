@@ -2,7 +2,6 @@ package org.rendakb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
@@ -12,13 +11,17 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.rendakb.schema.MatchingText;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.PassageTexts;
+import org.rendakb.search.highlight.Marker;
+import org.rendakb.search.highlight.QueryMarks;
+import org.rendakb.search.reader.IndexAccess;
 
 /**
  * Where a document's text holds what a query matches, found by the matcher the snippets use
- * ({@link QueryMarks}: abbreviations, width, traditional forms and case folded), as offsets in
- * the document text rather than marked HTML, so a view that loads the text in pages marks each
+ * ({@link QueryMarks}: abbreviations, width, traditional forms and case folded) and merged as the
+ * {@link Marker} merges them, as offsets in the document text rather than marked HTML, so a view that loads the text in pages marks each
  * page itself. Also where a passage (a precedent hit's {@code position}) stands in the text.
  * Knows nothing of HTTP; thread-safe.
  */
@@ -37,9 +40,11 @@ public final class DocumentMarks {
   public record Marks(String id, int length, List<Mark> marks, boolean truncated, Mark passage) {}
 
   private final SearchService service;
+  private final IndexAccess index;
 
-  public DocumentMarks(SearchService service) {
+  public DocumentMarks(SearchService service, IndexAccess index) {
     this.service = service;
+    this.index = index;
   }
 
   public Marks of(String id, String q, Integer position) throws IOException, NoSuchDocumentException {
@@ -49,28 +54,20 @@ public final class DocumentMarks {
     boolean truncated = false;
     if (q != null && !q.isBlank()) {
       QueryMarks matcher = QueryMarks.of(service.parser().parse(q).description(), List.of());
-      List<QueryMarks.Match> found = matcher.isEmpty() ? List.of() : matcher.find(QueryMarks.normalize(text));
-      found = new ArrayList<>(found);
-      found.sort(Comparator.comparingInt(QueryMarks.Match::start).thenComparing(Comparator.comparingInt(QueryMarks.Match::end).reversed()));
-      for (QueryMarks.Match m : found) {
-        if (!marks.isEmpty() && m.start() <= marks.getLast().end()) {
-          if (m.end() > marks.getLast().end()) {
-            marks.set(marks.size() - 1, new Mark(marks.getLast().start(), m.end()));
-          }
-        } else if (marks.size() == MAX_MARKS) {
-          truncated = true;
-          break;
-        } else {
-          marks.add(new Mark(m.start(), m.end()));
-        }
+      List<Marker.Span> found = new ArrayList<>();
+      if (!matcher.isEmpty()) {
+        matcher.find(MatchingText.of(text)).forEach(m -> found.add(new Marker.Span(m.start(), m.end())));
       }
+      List<Marker.Span> merged = Marker.merged(found);
+      truncated = merged.size() > MAX_MARKS;
+      merged.stream().limit(MAX_MARKS).forEach(m -> marks.add(new Mark(m.start(), m.end())));
     }
     Mark passage = position == null ? null : passage(id, position, text.length());
     return new Marks(id, text.length(), List.copyOf(marks), truncated, passage);
   }
 
   private Mark passage(String id, int position, int length) throws IOException {
-    return service.index().withSearcher(s -> {
+    return index.withSearcher(s -> {
       Query q = new BooleanQuery.Builder()
           .add(new TermQuery(new Term(Fields.PARENT, id)), Occur.FILTER)
           .add(IntField.newExactQuery(Fields.POSITION, position), Occur.FILTER)

@@ -12,7 +12,11 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.search.Query;
+import org.rendakb.schema.MatchingText;
 import org.rendakb.schema.Fields;
+import org.rendakb.search.query.ParsedQuery;
+import org.rendakb.search.reader.IndexAccess;
+import org.rendakb.search.reader.ReaderSearcher;
 
 /**
  * Counts of facet values over the documents a search selects, beyond the top {@link
@@ -23,9 +27,11 @@ import org.rendakb.schema.Fields;
  */
 public final class FacetCounts {
   private final SearchService service;
+  private final IndexAccess index;
 
-  public FacetCounts(SearchService service) {
+  public FacetCounts(SearchService service, IndexAccess index) {
     this.service = service;
+    this.index = index;
   }
 
   /**
@@ -38,11 +44,11 @@ public final class FacetCounts {
     Map<String, List<String>> others = new LinkedHashMap<>(request.filters());
     List<String> selected = others.remove(dim);
     SearchRequest sideways = withFilters(request, others);
-    String needle = contains == null ? "" : QueryMarks.normalize(contains.strip());
-    List<SearchResult.FacetValue> all = service.index().withSearcher(s -> counts(s, query(s, sideways), dim));
+    String needle = contains == null ? "" : MatchingText.of(contains.strip());
+    List<SearchResult.FacetValue> all = index.withSearcher(s -> counts(s, query(s, sideways), dim));
     List<SearchResult.FacetValue> out = new ArrayList<>();
     for (SearchResult.FacetValue v : all) {
-      if (needle.isEmpty() || QueryMarks.normalize(v.value()).contains(needle)) {
+      if (needle.isEmpty() || MatchingText.of(v.value()).contains(needle)) {
         out.add(v);
       }
     }
@@ -62,7 +68,7 @@ public final class FacetCounts {
    * either dimension). Both dimensions must be single-valued (not {@code law}).
    */
   public CountTable table(SearchRequest request, String rows, String cols) throws IOException {
-    return service.index().withSearcher(s -> {
+    return index.withSearcher(s -> {
       Query base = query(s, request);
       long total = s.count(base);
       List<SearchResult.FacetValue> rowValues = counts(s, base, rows);

@@ -3,11 +3,19 @@ package org.rendakb.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.rendakb.extract.Pages;
-import org.rendakb.schema.Fields;
+import org.rendakb.schema.StoredFile;
+import org.rendakb.search.highlight.PassageSnippets;
+import org.rendakb.search.highlight.QueryMarks;
+import org.rendakb.search.highlight.Snippet;
+import org.rendakb.search.highlight.Snippets;
+import org.rendakb.search.query.PartialQuery;
+import org.rendakb.search.query.QueryDescription;
+import org.rendakb.search.query.QueryPart;
+import org.rendakb.search.reader.FileMetadata;
+import org.rendakb.search.reader.ReaderSearcher;
 
 /**
  * The hits of one page, from the folded ranked list: what the reader keeps of each file (no stored
@@ -15,8 +23,6 @@ import org.rendakb.schema.Fields;
  * other versions. Snippets of a partial match also mark the pieces of a one-word query it holds.
  */
 final class HitReader {
-  private static final Set<String> WHOLE_TEXT = Set.of(Fields.TEXT, Fields.PAGE_STARTS);
-
   private final PassageSnippets passageSnippets = new PassageSnippets();
   private final Snippets snippets = new Snippets();
 
@@ -65,9 +71,9 @@ final class HitReader {
     StoredFields stored = searcher.storedFields();
     for (int i = 0; i < docIds.length; i++) {
       if (out.get(i) == null) {
-        var d = stored.document(docIds[i], WHOLE_TEXT);
-        String text = d.get(Fields.TEXT);
-        out.set(i, snippets.withPages(marks, text == null ? "" : text, Pages.parse(d.get(Fields.PAGE_STARTS))));
+        StoredFile d = StoredFile.read(stored, docIds[i], StoredFile.Part.TEXT);
+        String text = d.text();
+        out.set(i, snippets.withPages(marks, text == null ? "" : text, Pages.parse(d.pageStarts())));
       }
     }
     return out;

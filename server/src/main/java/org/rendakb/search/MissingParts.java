@@ -12,6 +12,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.rendakb.search.query.QueryPart;
 
 /**
  * Which parts of the query each partial match lacks. One weight per part and one pass per segment

@@ -2,6 +2,7 @@ package org.rendakb.search;
 
 import java.util.List;
 import java.util.Map;
+import org.rendakb.search.query.QueryDescription;
 
 /**
  * One page of results with multi-select facet counts. The pages reach {@code total + partial -
@@ -27,7 +28,7 @@ public record SearchResult(
    * @param path relative to the folder the file was indexed from
    * @param score null when the order is not by relevance; a law with several versions ranks and
    *     scores as its best-matching version. Partial matches come after all full ones; their score
-   *     counts {@link StaffQueryParser#PART_WEIGHT} for each part they hold, then how well they match
+   *     counts {@link org.rendakb.search.query.Weights#PART} for each part they hold, then how well they match
    * @param snippets HTML: everything escaped except the {@code <mark>} around matches
    * @param partial the document lacks part of the query
    * @param missing the parts of the query a partial match lacks, as typed; empty for a full match

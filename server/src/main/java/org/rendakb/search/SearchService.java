@@ -9,14 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -33,10 +31,18 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
-import org.rendakb.schema.StoredMetadata;
-import org.rendakb.schema.StoredSources;
+import org.rendakb.schema.StoredFile;
+import org.rendakb.extract.Pages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.query.ParsedQuery;
+import org.rendakb.search.query.PartialQuery;
+import org.rendakb.search.query.StaffQueryParser;
+import org.rendakb.search.reader.IndexAccess;
+import org.rendakb.search.reader.ReaderSearcher;
+import org.rendakb.search.reader.Suggestions;
+import org.rendakb.search.reader.Versions;
 
 /**
  * Search, browsing, documents, similar documents and suggestions over the open index; knows
@@ -72,11 +78,6 @@ public final class SearchService {
   public SearchService(IndexAccess index, Abbreviations abbreviations) {
     this.index = index;
     this.parser = new StaffQueryParser(abbreviations);
-  }
-
-  /** The index, for features that run their own searches (precedents, knowledge). */
-  public IndexAccess index() {
-    return index;
   }
 
   public StaffQueryParser parser() {
@@ -291,22 +292,14 @@ public final class SearchService {
       if (doc < 0) {
         return null;
       }
-      Document d = s.storedFields().document(doc);
+      StoredFile d = StoredFile.read(s.storedFields(), doc, StoredFile.Part.WHOLE);
       int passages = s.count(new TermQuery(new Term(Fields.PARENT, id)));
-      IndexableField size = d.getField(Fields.SIZE);
-      return new DocumentView(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
-          d.get(Fields.DATE), intValue(d, Fields.YEAR), d.get(Fields.BODY), d.get(Fields.COMMITTEE),
-          d.get(Fields.REGION), d.get(Fields.PLACE), d.get(Fields.TERM), d.get(Fields.MEETING), d.get(Fields.SPEAKER),
-          List.of(d.getValues(Fields.LAW)), d.get(Fields.CONTENT_TYPE), size == null ? null : size.numericValue().longValue(),
-          d.get(Fields.HASH), d.get(Fields.TRUNCATED) != null, d.get(Fields.NOTE), passages,
-          DocumentText.of(id, d.get(Fields.TEXT), 0, DocumentText.DEFAULT_LENGTH).text(), lengthOf(d.get(Fields.TEXT)),
-          d.get(Fields.EXTRACTION) == null ? "text" : d.get(Fields.EXTRACTION),
-          d.getField(Fields.OCR_CONFIDENCE) == null ? null : d.getField(Fields.OCR_CONFIDENCE).numericValue().doubleValue(),
-          d.getField(Fields.OCR_PAGES) == null ? 0 : d.getField(Fields.OCR_PAGES).numericValue().intValue(),
-          org.rendakb.extract.Pages.parse(d.get(Fields.PAGE_STARTS)),
-
-          d.get(Fields.DOC_NUMBER), d.get(Fields.ADDRESSEE), d.get(Fields.SIGNER), d.get(Fields.PUBLISHED),
-          StoredSources.decode(d.get(Fields.SOURCES)));
+      return new DocumentView(d.id(), d.path(), d.title(), d.type(), d.date(), d.year(), d.body(), d.committee(),
+          d.region(), d.place(), d.term(), d.meeting(), d.speaker(), d.laws(), d.contentType(), d.size(), d.hash(),
+          d.truncated(), d.note(), passages, DocumentText.of(id, d.text(), 0, DocumentText.DEFAULT_LENGTH).text(),
+          lengthOf(d.text()), d.extraction() == null ? "text" : d.extraction(), d.ocrConfidence(),
+          d.ocrPages() == null ? 0 : d.ocrPages(), Pages.parse(d.pageStarts()), d.docNumber(), d.addressee(),
+          d.signer(), d.published(), d.sources());
     }) instanceof DocumentView view ? view : notFound(id);
   }
 
@@ -314,7 +307,7 @@ public final class SearchService {
   public DocumentText text(String id, int offset, int length) throws IOException, NoSuchDocumentException {
     return index.withSearcher(s -> {
       int doc = find(s, id);
-      return doc < 0 ? null : DocumentText.of(id, s.storedFields().document(doc, Set.of(Fields.TEXT)).get(Fields.TEXT),
+      return doc < 0 ? null : DocumentText.of(id, StoredFile.read(s.storedFields(), doc, StoredFile.Part.TEXT).text(),
           offset, length);
     }) instanceof DocumentText page ? page : notFound(id);
   }
@@ -329,16 +322,16 @@ public final class SearchService {
    * index, or a link placed in the folder since, cannot lead elsewhere on the disk.
    */
   public OriginalFile file(String id) throws IOException, NoSuchDocumentException {
-    Document d = index.withSearcher(s -> {
+    StoredFile d = index.withSearcher(s -> {
       int doc = find(s, id);
-      return doc < 0 ? null : StoredMetadata.read(s.storedFields(), doc);
+      return doc < 0 ? null : StoredFile.read(s.storedFields(), doc, StoredFile.Part.METADATA);
     });
-    if (d == null || d.get(Fields.ROOT) == null || d.get(Fields.PATH) == null) {
+    if (d == null || d.root() == null || d.path() == null) {
       throw notFoundException(id);
     }
     try {
-      Path root = Path.of(d.get(Fields.ROOT)).toRealPath();
-      Path relative = Path.of(d.get(Fields.PATH));
+      Path root = Path.of(d.root()).toRealPath();
+      Path relative = Path.of(d.path());
       if (relative.isAbsolute()) {
         throw new NoSuchDocumentException("the file of document " + id + " is not available");
       }
@@ -346,7 +339,7 @@ public final class SearchService {
       if (!file.startsWith(root) || !Files.isRegularFile(file)) {
         throw new NoSuchDocumentException("the file of document " + id + " is not available");
       }
-      String type = d.get(Fields.CONTENT_TYPE);
+      String type = d.contentType();
       return new OriginalFile(file, type == null || type.isBlank() ? "application/octet-stream" : type,
           relative.getFileName().toString());
     } catch (java.nio.file.NoSuchFileException | java.nio.file.InvalidPathException e) {
@@ -374,11 +367,6 @@ public final class SearchService {
         .build();
     TopDocs top = s.search(q, 1);
     return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
-  }
-
-  static Integer intValue(Document d, String field) {
-    IndexableField f = d.getField(field);
-    return f == null || f.numericValue() == null ? null : f.numericValue().intValue();
   }
 
   private static <T> T notFound(String id) throws NoSuchDocumentException {

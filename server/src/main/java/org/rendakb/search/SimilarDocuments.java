@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -25,7 +24,8 @@ import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.FoldingCharFilter;
 import org.rendakb.schema.IndexSchema;
-import org.rendakb.schema.StoredMetadata;
+import org.rendakb.schema.StoredFile;
+import org.rendakb.search.reader.ReaderSearcher;
 
 /**
  * Documents on the same topic as a given one: MoreLikeThis over the smartcn words of the text and
@@ -41,7 +41,6 @@ final class SimilarDocuments {
    * text costs one read of its stored text, not an analysis of all of it.
    */
   static final int COMPARED_CHARS = 20_000;
-  private static final Set<String> COMPARED_FIELDS = Set.of(Fields.TEXT, Fields.TITLE, Fields.TYPE);
   private static final Pattern TITLE_NOISE = Pattern.compile("[\\s《》〈〉()（）\\[\\]【】\"“”]");
 
   List<SimilarDocument> find(ReaderSearcher s, int doc, String id, int size) throws IOException {
@@ -55,11 +54,11 @@ final class SimilarDocuments {
     mlt.setMaxQueryTerms(40);
     mlt.setBoost(true);
     StoredFields stored = s.storedFields();
-    Document self = stored.document(doc, COMPARED_FIELDS);
-    String selfText = beginning(self.get(Fields.TEXT));
+    StoredFile self = StoredFile.read(stored, doc, StoredFile.Part.WHOLE);
+    String selfText = beginning(self.text());
     Map<String, Collection<Object>> fields = new HashMap<>();
     fields.put(Fields.TEXT, List.of(selfText));
-    fields.put(Fields.TITLE, self.get(Fields.TITLE) == null ? List.of() : List.of(self.get(Fields.TITLE)));
+    fields.put(Fields.TITLE, self.title() == null ? List.of() : List.of(self.title()));
     Query like = mlt.like(fields);
     Query q = new BooleanQuery.Builder()
         .add(like, Occur.MUST)
@@ -67,17 +66,16 @@ final class SimilarDocuments {
         .add(new TermQuery(new Term(Fields.ID, id)), Occur.MUST_NOT)
         .build();
     TopDocs top = s.search(q, size, new Sort(SortField.FIELD_SCORE, IndexSchema.byId()), true);
-    String selfTitle = titleKey(self.get(Fields.TITLE));
+    String selfTitle = titleKey(self.title());
     Set<String> selfBigrams = bigrams(selfText);
     List<SimilarDocument> out = new ArrayList<>();
     for (ScoreDoc hit : top.scoreDocs) {
-      Document d = StoredMetadata.read(stored, hit.doc);
-      boolean sameTitle = !selfTitle.isEmpty() && selfTitle.equals(titleKey(d.get(Fields.TITLE)))
-          && String.valueOf(self.get(Fields.TYPE)).equals(d.get(Fields.TYPE));
+      StoredFile d = StoredFile.read(stored, hit.doc, StoredFile.Part.SUMMARY);
+      boolean sameTitle = !selfTitle.isEmpty() && selfTitle.equals(titleKey(d.title()))
+          && String.valueOf(self.type()).equals(d.type());
       boolean near = sameTitle || overlap(selfBigrams,
-          bigrams(stored.document(hit.doc, Set.of(Fields.TEXT)).get(Fields.TEXT))) >= NEAR_DUPLICATE_OVERLAP;
-      out.add(new SimilarDocument(d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE), d.get(Fields.TYPE),
-          d.get(Fields.DATE), SearchService.intValue(d, Fields.YEAR), d.get(Fields.BODY), hit.score, near));
+          bigrams(StoredFile.read(stored, hit.doc, StoredFile.Part.TEXT).text())) >= NEAR_DUPLICATE_OVERLAP;
+      out.add(new SimilarDocument(d.id(), d.path(), d.title(), d.type(), d.date(), d.year(), d.body(), hit.score, near));
     }
     return out;
   }

@@ -12,7 +12,8 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.rendakb.search.Versions.Version;
+import org.rendakb.search.reader.Versions.Version;
+import org.rendakb.search.reader.Versions;
 
 /**
  * The versions of one law folded into one hit of a ranked list. The hit stays where the law's

@@ -19,17 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
-import org.rendakb.admin.AdminConfig;
-import org.rendakb.admin.AdminToken;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.admin.FailureThrottle;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * The admin path against hostile clients, over real HTTP (raw sockets where a client library would
@@ -43,33 +36,21 @@ class AdminHostileClientsTest {
   /** What a client refused on its headers may wait for its answer at most, with margin for a busy machine. */
   static final long REFUSED_ANSWER_MILLIS = 3_000;
 
-  @TempDir static Path tmp;
+  // wrong tokens are not what is tested here (AdminThrottleTest): never locked out
+  @RegisterExtension static final ServerFixture server = ServerFixture.seeds().admin(TOKEN, 1 << 20,
+      new FailureThrottle.Settings(100_000, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1), 100))
+      .build();
   static Path data;
   static Javalin app;
   static AdminHttp admin;
   static AdminHttp anonymous;
 
   @BeforeAll
-  static void start() throws Exception {
-    Path seeds = TestCorpus.seeds(tmp.resolve("seeds"));
-    Path index = tmp.resolve("index");
-    data = tmp.resolve("uploads");
-    TestCorpus.index(index, List.of(seeds));
-    // wrong tokens are not what is tested here (AdminThrottleTest): never locked out
-    FailureThrottle.Settings lenient = new FailureThrottle.Settings(100_000, Duration.ofSeconds(1), Duration.ofSeconds(1),
-        Duration.ofMinutes(1), 100);
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(seeds), null, new AdminConfig(data, AdminToken.of(TOKEN), 1 << 20, lenient)))
-        .start();
+  static void start() {
+    data = server.dir().resolve("uploads");
+    app = server.app();
     admin = new AdminHttp(app.port(), TOKEN);
     anonymous = new AdminHttp(app.port(), null);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.stop();
-    }
   }
 
   static String upload(String name, String text) throws Exception {

@@ -16,9 +16,6 @@ import org.rendakb.ServerConfig;
 import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
 import org.rendakb.admin.FailureThrottle;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * The slow-down of wrong admin tokens over real HTTP, with the default settings and a clock the
@@ -49,8 +46,7 @@ class AdminThrottleTest {
   static Javalin server(Path index, String name, String header) throws Exception {
     AdminConfig admin = new AdminConfig(tmp.resolve(name + "-uploads"), AdminToken.of(TOKEN), 1 << 20,
         FailureThrottle.Settings.defaults(), header, clock);
-    return App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(), null, admin)).start();
+    return ServerFixture.serve(new ServerConfig(index, "127.0.0.1", 0, List.of(), null, admin));
   }
 
   @AfterAll

@@ -4,20 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
-import org.rendakb.index.IndexReport;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A 发文字号 typed in any of its written forms finds its document first, over real HTTP against an
@@ -26,8 +18,11 @@ import org.rendakb.search.SearchService;
  * cites the 请示 it answers, twice) or share its words with another year or serial.
  */
 class DocNumberSearchTest {
-  @TempDir static Path tmp;
-  static Javalin app;
+  @RegisterExtension static final ServerFixture server = ServerFixture.seeds().folder("docs", docs -> {
+    Files.writeString(docs.resolve("notice.txt"), DocNumberSearchTest.NOTICE, StandardCharsets.UTF_8);
+    Files.writeString(docs.resolve("reply.txt"), DocNumberSearchTest.REPLY, StandardCharsets.UTF_8);
+    Files.writeString(docs.resolve("last-year.txt"), DocNumberSearchTest.LAST_YEAR, StandardCharsets.UTF_8);
+  }).build();
   static Http http;
 
   static final String NOTICE = """
@@ -65,25 +60,9 @@ class DocNumberSearchTest {
       """;
 
   @BeforeAll
-  static void start() throws Exception {
-    Path docs = Files.createDirectories(tmp.resolve("docs"));
-    Files.writeString(docs.resolve("notice.txt"), NOTICE, StandardCharsets.UTF_8);
-    Files.writeString(docs.resolve("reply.txt"), REPLY, StandardCharsets.UTF_8);
-    Files.writeString(docs.resolve("last-year.txt"), LAST_YEAR, StandardCharsets.UTF_8);
-    Path seeds = TestCorpus.seeds(tmp.resolve("seeds"));
-    Path index = tmp.resolve("index");
-    IndexReport report = TestCorpus.index(index, List.of(docs, seeds));
-    assertTrue(report.documents() > 3, "indexed " + report);
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(docs, seeds), null)).start();
-    http = new Http(app.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.stop();
-    }
+  static void start() {
+    assertTrue(server.report().documents() > 3, "indexed " + server.report());
+    http = server.http();
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.rendakb.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
@@ -39,7 +38,7 @@ class DraftingApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(DraftingCorpus.available(), "the shared corpus is not beside the repository");
+    TestCorpus.assumeSharedCorpus();
     DraftingCorpus.Served served = DraftingCorpus.start(tmp);
     app = served.app();
     http = served.http();
@@ -222,7 +221,7 @@ class DraftingApiTest {
   }
 
   static String unescape(String html) {
-    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
   }
 
   static String chinese(int n) {

@@ -10,9 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rendakb.ServerConfig;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * Real corpus files for the drafting tools, indexed by the real indexer and served on a free port:
@@ -30,10 +27,6 @@ final class DraftingCorpus {
 
   private DraftingCorpus() {}
 
-  static boolean available() {
-    return Files.isDirectory(TestCorpus.shared().resolve("corpus").resolve("laws"));
-  }
-
   static Served start(Path tmp) throws Exception {
     Path corpus = TestCorpus.shared().resolve("corpus");
     Path files = tmp.resolve("files");
@@ -44,8 +37,7 @@ final class DraftingCorpus {
     }
     Path index = tmp.resolve("index");
     TestCorpus.index(index, List.of(files));
-    Javalin app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(files), null)).start();
+    Javalin app = ServerFixture.serve(new ServerConfig(index, "127.0.0.1", 0, List.of(files), null));
     Http http = new Http(app.port());
     Map<String, String> ids = new HashMap<>();
     for (JsonNode hit : http.json("/api/search", "q", "", "size", "50", "versions", "all").get("hits")) {

@@ -41,7 +41,7 @@ class DraftingPageTest {
   static void start() throws Exception {
     assumeTrue(Files.isExecutable(WebPageTest.CHROMIUM) && Files.isExecutable(WebPageTest.CHROMEDRIVER),
         "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-    assumeTrue(DraftingCorpus.available(), "the shared corpus is not beside the repository");
+    TestCorpus.assumeSharedCorpus();
     served = DraftingCorpus.start(tmp);
     ids = served.ids();
     ChromeOptions options = new ChromeOptions();

@@ -154,7 +154,7 @@ class HostileRequestsTest {
     for (JsonNode group : many.get("all")) {
       used += group.size();
     }
-    assertTrue(used <= org.rendakb.search.StaffQueryParser.MAX_TERMS, many.toString());
+    assertTrue(used <= org.rendakb.search.query.StaffQueryParser.MAX_TERMS, many.toString());
     assertTrue(many.get("ignored").size() > 0, many.toString());
   }
 

@@ -21,13 +21,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.RequestLimits;
 import org.rendakb.ServerConfig;
 import org.rendakb.admin.AdminConfig;
-import org.rendakb.search.Abbreviations;
 import org.rendakb.search.DocumentText;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * One very large document (the seeds' sentences repeated to {@link #CHARS} characters) beside the
@@ -75,8 +71,7 @@ class LargeDocumentTest {
   }
 
   static Javalin server(RequestLimits limits) throws Exception {
-    return App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(), null, AdminConfig.off(index), limits)).start();
+    return ServerFixture.serve(new ServerConfig(index, "127.0.0.1", 0, List.of(), null, AdminConfig.off(index), limits));
   }
 
   @AfterAll

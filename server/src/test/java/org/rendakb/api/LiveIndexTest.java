@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.ServerMain;
 import org.rendakb.schema.IndexSchema;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.IndexNotReadyException;
+import org.rendakb.search.reader.IndexAccess;
+import org.rendakb.search.reader.IndexNotReadyException;
 import picocli.CommandLine;
 
 /** The server over a seeds index that changes under it, and the refusals at startup. */

@@ -3,7 +3,6 @@ package org.rendakb.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -11,17 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rendakb.ServerConfig;
-import org.rendakb.admin.AdminConfig;
-import org.rendakb.admin.AdminToken;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.admin.FailureThrottle;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * A docx whose {@code document.xml} declares 5,000 bytes and inflates to 300 MB, uploaded over
@@ -34,29 +26,16 @@ class LyingZipUploadTest {
   /** Tika reading the 300 MB run took 1.5 GB; the check inflates into one 64 KB buffer. */
   static final long MAX_PEAK_GROWTH = 256L << 20;
 
-  @TempDir static Path tmp;
+  @RegisterExtension static final ServerFixture server = ServerFixture.seeds().admin(TOKEN, 50L << 20,
+      new FailureThrottle.Settings(1_000, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1), 100))
+      .build();
   static Path data;
-  static Javalin app;
   static AdminHttp admin;
 
   @BeforeAll
-  static void start() throws Exception {
-    Path index = tmp.resolve("index");
-    data = tmp.resolve("uploads");
-    TestCorpus.index(index, List.of(TestCorpus.seeds(tmp.resolve("seeds"))));
-    FailureThrottle.Settings lenient = new FailureThrottle.Settings(1_000, Duration.ofSeconds(1), Duration.ofSeconds(1),
-        Duration.ofMinutes(1), 100);
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(), null, new AdminConfig(data, AdminToken.of(TOKEN), 50L << 20, lenient)))
-        .start();
-    admin = new AdminHttp(app.port(), TOKEN);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.stop();
-    }
+  static void start() {
+    data = server.dir().resolve("uploads");
+    admin = new AdminHttp(server.port(), TOKEN);
   }
 
   @Test

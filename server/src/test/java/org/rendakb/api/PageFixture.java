@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.rendakb.ServerConfig;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * Files for the page's features, written by the test: a UTF-8 and a GB18030 text, a GBK web page
@@ -91,7 +88,6 @@ final class PageFixture {
     List<Path> inputs = List.of(write(tmp.resolve("page-fixture")), TestCorpus.seeds(tmp.resolve("seeds")));
     Path index = tmp.resolve("index");
     TestCorpus.index(index, inputs);
-    return App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, inputs, null)).start();
+    return ServerFixture.serve(new ServerConfig(index, "127.0.0.1", 0, inputs, null));
   }
 }

@@ -30,9 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rendakb.ServerConfig;
 import org.rendakb.ocr.Ocr;
 import org.rendakb.ocr.OcrOptions;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * Pages and OCR through the real server over a real index of the corpus's Constitution PDF and a
@@ -59,8 +56,7 @@ class PagesAndOcrApiTest {
     }
     Path index = tmp.resolve("index");
     TestCorpus.index(index, List.of(docs));
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(docs), null)).start();
+    app = ServerFixture.serve(new ServerConfig(index, "127.0.0.1", 0, List.of(docs), null));
     http = new Http(app.port());
   }
 

@@ -21,9 +21,6 @@ import org.rendakb.metadata.fixtures.ScannedGongwen;
 import org.rendakb.metadata.fixtures.Truth;
 import org.rendakb.ocr.Ocr;
 import org.rendakb.ocr.OcrOptions;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
-import org.rendakb.search.SearchService;
 
 /**
  * Scanned 公文 (generated, drawn as slightly turned, noisy page images, wrapped as image-only
@@ -49,8 +46,7 @@ class ScannedGongwenApiTest {
     scans = ScannedGongwen.write(TestCorpus.shared().resolve("corpus"), docs, SCANS, 23);
     Path index = tmp.resolve("index");
     TestCorpus.index(index, List.of(docs));
-    app = App.create(new SearchService(IndexAccess.open(index), Abbreviations.bundled()),
-        new ServerConfig(index, "127.0.0.1", 0, List.of(docs), null)).start();
+    app = ServerFixture.serve(new ServerConfig(index, "127.0.0.1", 0, List.of(docs), null));
     http = new Http(app.port());
     for (JsonNode hit : http.json("/api/search", "size", "100").get("hits")) {
       idOf.put(hit.get("path").asText(), hit.get("id").asText());

@@ -20,6 +20,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.rendakb.Server;
 import org.rendakb.ServerConfig;
 import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
@@ -27,8 +28,8 @@ import org.rendakb.admin.FailureThrottle;
 import org.rendakb.index.IndexReport;
 import org.rendakb.index.Indexer;
 import org.rendakb.index.IndexerOptions;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.SearchService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -252,7 +253,15 @@ public final class ServerFixture implements BeforeAllCallback, AfterAllCallback 
   }
 
   private static Javalin start(ServerConfig config) throws Exception {
-    return App.create(new SearchService(IndexAccess.open(config.index()), Abbreviations.bundled()), config).start();
+    return serve(config);
+  }
+
+  /**
+   * The real server, started, over the index the config names, built by the composition root as
+   * {@code main} builds it: for a test that writes its own index and config.
+   */
+  public static Javalin serve(ServerConfig config) throws Exception {
+    return Server.create(IndexAccess.open(config.index()), config).start();
   }
 
   /** The fixture's folder: the inputs, {@code index/} and {@code uploads/} are in it. */

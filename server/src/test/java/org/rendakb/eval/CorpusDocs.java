@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.rendakb.schema.Fields;
-import org.rendakb.schema.StoredMetadata;
+import org.rendakb.schema.StoredFile;
 
 /**
  * The file documents of an index by id, each named by its corpus path. A hit's {@code path} is
@@ -28,9 +27,8 @@ public final class CorpusDocs {
     Path corpusReal = corpus.toAbsolutePath().normalize();
     TermQuery documents = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
     for (ScoreDoc sd : searcher.search(documents, Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs) {
-      Document d = StoredMetadata.read(searcher.storedFields(), sd.doc);
-      Doc doc = new Doc(d.get(Fields.ID), corpusPath(corpusReal, d.get(Fields.ROOT), d.get(Fields.PATH)),
-          d.get(Fields.TITLE), d.get(Fields.DATE));
+      StoredFile d = StoredFile.read(searcher.storedFields(), sd.doc, StoredFile.Part.METADATA);
+      Doc doc = new Doc(d.id(), corpusPath(corpusReal, d.root(), d.path()), d.title(), d.date());
       byId.put(doc.id(), doc);
       byLuceneDoc.put(sd.doc, doc);
     }

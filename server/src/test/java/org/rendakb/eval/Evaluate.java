@@ -3,8 +3,8 @@ package org.rendakb.eval;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.SearchService;
 
 /**

@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.search.IndexSearcher;
 import org.rendakb.precedent.DraftText;
 import org.rendakb.precedent.PrecedentHit;
 import org.rendakb.precedent.PrecedentSearcher;
+import org.rendakb.search.reader.ReaderSearcher;
 
 /**
  * Scores precedent search on the seeded query set: a hit counts only when its passage is the
@@ -81,7 +81,7 @@ public final class PrecedentEvaluation {
     return out;
   }
 
-  public static Report run(IndexSearcher searcher, BigramSentenceBaseline baseline, List<PrecedentQuery> queries)
+  public static Report run(ReaderSearcher searcher, BigramSentenceBaseline baseline, List<PrecedentQuery> queries)
       throws IOException {
     PrecedentSearcher precedents = new PrecedentSearcher();
     Map<String, List<Integer>> product = new LinkedHashMap<>();
@@ -136,6 +136,6 @@ public final class PrecedentEvaluation {
 
   static String unmark(String html) {
     return html.replace("<mark>", "").replace("</mark>", "")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
   }
 }

@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.rendakb.api.TestCorpus;
+import org.rendakb.search.reader.IndexAccess;
 
 /**
  * Precedent search on the seeded query set over the whole corpus, beside the plain baseline, as a
@@ -30,9 +28,10 @@ class PrecedentEvaluationTest {
     TestCorpus.assumeSharedCorpus();
     Path index = CorpusIndex.get();
     PrecedentEvaluation.Report report;
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index));
+    try (IndexAccess access = IndexAccess.open(index);
         BigramSentenceBaseline baseline = new BigramSentenceBaseline(CorpusIndex.CORPUS)) {
-      report = PrecedentEvaluation.run(new IndexSearcher(reader), baseline, PrecedentEvaluation.load(QUERIES));
+      var queries = PrecedentEvaluation.load(QUERIES);
+      report = access.withSearcher(s -> PrecedentEvaluation.run(s, baseline, queries));
     }
     String table = report.markdown();
     System.out.println(table);

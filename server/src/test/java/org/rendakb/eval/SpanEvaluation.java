@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.search.IndexSearcher;
 import org.rendakb.precedent.DraftText;
 import org.rendakb.precedent.PrecedentHit;
 import org.rendakb.precedent.PrecedentSearcher;
+import org.rendakb.search.reader.ReaderSearcher;
 
 /**
  * Precedent search on multi-sentence pastes, with spans and without (the searcher as it was) in
@@ -48,7 +48,7 @@ final class SpanEvaluation {
    * Both searchers on each paste in turn (which goes first alternates), so that the load of the
    * machine weighs on both alike and their latencies can be compared as a ratio.
    */
-  static Report run(IndexSearcher searcher, List<PastedParagraphs.Paste> pastes) throws IOException {
+  static Report run(ReaderSearcher searcher, List<PastedParagraphs.Paste> pastes) throws IOException {
     PrecedentSearcher spans = new PrecedentSearcher(true);
     PrecedentSearcher single = new PrecedentSearcher(false);
     for (var p : pastes.subList(0, Math.min(20, pastes.size()))) {
@@ -73,7 +73,7 @@ final class SpanEvaluation {
   }
 
   /** {holds all, holds one, milliseconds} of one search. */
-  private static double[] one(PrecedentSearcher precedents, IndexSearcher searcher, PastedParagraphs.Paste p,
+  private static double[] one(PrecedentSearcher precedents, ReaderSearcher searcher, PastedParagraphs.Paste p,
       List<String> misses, List<String> overlapping) throws IOException {
     long start = System.nanoTime();
     List<PrecedentHit> hits = precedents.search(searcher, p.text(), null, PrecedentEvaluation.DEPTH).hits();

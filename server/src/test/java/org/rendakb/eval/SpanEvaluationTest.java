@@ -1,15 +1,13 @@
 package org.rendakb.eval;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
+import org.rendakb.api.TestCorpus;
+import org.rendakb.search.reader.IndexAccess;
 
 /**
  * Multi-sentence pastes over the whole corpus: with spans the first hit holds every pasted
@@ -20,12 +18,12 @@ import org.junit.jupiter.api.Test;
 class SpanEvaluationTest {
   @Test
   void aPastedParagraphFindsTheSpanItCameFrom() throws Exception {
-    assumeTrue(CorpusIndex.available(), "the shared corpus is not beside the repository");
+    TestCorpus.assumeSharedCorpus();
     Path index = CorpusIndex.get();
     List<PastedParagraphs.Paste> pastes = new PastedParagraphs().draw(CorpusIndex.CORPUS);
     SpanEvaluation.Report report;
-    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-      report = SpanEvaluation.run(new IndexSearcher(reader), pastes);
+    try (IndexAccess access = IndexAccess.open(index)) {
+      report = access.withSearcher(s -> SpanEvaluation.run(s, pastes));
     }
     String table = report.markdown();
     System.out.println(table);

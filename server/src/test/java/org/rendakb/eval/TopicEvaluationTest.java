@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.rendakb.api.TestCorpus;
-import org.rendakb.search.Abbreviations;
-import org.rendakb.search.IndexAccess;
+import org.rendakb.search.query.Abbreviations;
+import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.SearchService;
 
 /**

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rendakb.api.ServerFixture;
+import org.rendakb.search.query.Weights;
 
 /**
  * Ranking by the search service over a small real index on disk, below HTTP: each pair of files
@@ -75,7 +76,7 @@ class RankingTest {
   void aDocumentOfTheCongresssOwnWorkIsAheadOfALawByTheConstantPrior() throws Exception {
     List<SearchResult.Hit> hits = full("河道治理");
     assertEquals(List.of("speech.txt", "law.txt"), paths(hits));
-    assertEquals(StaffQueryParser.WORK_DOCUMENT_BOOST, hits.get(0).score() - hits.get(1).score(), 1e-3,
+    assertEquals(Weights.WORK_DOCUMENT, hits.get(0).score() - hits.get(1).score(), 1e-3,
         "the texts are the same, so the prior is the whole difference");
   }
 
