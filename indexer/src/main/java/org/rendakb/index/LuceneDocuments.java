@@ -9,6 +9,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -115,15 +116,8 @@ public final class LuceneDocuments {
     }
     for (String law : meta.laws()) {
       doc.add(new KeywordField(Fields.LAW, law, Field.Store.YES));
-      doc.add(new SortedSetDocValuesFacetField(Fields.LAW, law));
     }
-    if (meta.year() != null) {
-      doc.add(new SortedSetDocValuesFacetField(Fields.YEAR, meta.year().toString()));
-    }
-    doc.add(new SortedSetDocValuesFacetField(Fields.TYPE, meta.type().label));
-    facet(doc, Fields.BODY, meta.body());
-    facet(doc, Fields.COMMITTEE, meta.committee());
-    facet(doc, Fields.REGION, meta.region());
+    addFacetFields(doc, meta);
     // the text is stored last: a reader of metadata stops before it (StoredMetadata)
     doc.add(new StoredField(Fields.TEXT, extracted.text()));
     doc.add(new Field(Fields.TEXT, extracted.text(), IndexSchema.ANALYSED));
@@ -185,6 +179,20 @@ public final class LuceneDocuments {
     }
   }
 
+  /** The facet dimensions (drill-down terms and doc values once FacetsConfig builds the document). */
+  private static void addFacetFields(Document doc, DocumentMetadata meta) {
+    for (String law : meta.laws()) {
+      doc.add(new SortedSetDocValuesFacetField(Fields.LAW, law));
+    }
+    if (meta.year() != null) {
+      doc.add(new SortedSetDocValuesFacetField(Fields.YEAR, meta.year().toString()));
+    }
+    doc.add(new SortedSetDocValuesFacetField(Fields.TYPE, meta.type().label));
+    facet(doc, Fields.BODY, meta.body());
+    facet(doc, Fields.COMMITTEE, meta.committee());
+    facet(doc, Fields.REGION, meta.region());
+  }
+
   private static void keyword(Document doc, String field, String value) {
     if (value != null && !value.isBlank()) {
       doc.add(new KeywordField(field, value, Field.Store.YES));
@@ -197,6 +205,22 @@ public final class LuceneDocuments {
     }
   }
 
+  /**
+   * The meaning vector of a file, as a document of its own written after the file's block (so that
+   * the lexical index is searchable before any vector is computed). It carries the owner's id, so
+   * that replacing or deleting the file removes it, and the file's filter and facet fields, so that a
+   * vector search filters by year, type or region as a search does, without a join.
+   */
+  public Document vectorDocument(String owner, DocumentMetadata meta, float[] vector) throws IOException {
+    Document doc = new Document();
+    doc.add(new StringField(Fields.KIND, Fields.KIND_VECTOR, Field.Store.NO));
+    doc.add(new StringField(Fields.OWNER, owner, Field.Store.YES));
+    doc.add(new KnnFloatVectorField(Fields.EMBEDDING, vector, IndexSchema.VECTOR_SIMILARITY));
+    addFilterFields(doc, meta, Field.Store.NO);
+    addFacetFields(doc, meta);
+    return facets.build(doc);
+  }
+
   /** Reads back a file document written by {@link #build}, for re-indexing it under a new path. */
   public SourceDocument read(StoredFields stored, int docId, String newRoot, String newPath) throws IOException {
     Document doc = stored.document(docId);
@@ -207,25 +231,6 @@ public final class LuceneDocuments {
         doc.get(Fields.OCR_REASON), confidence == null ? null : confidence.numericValue().doubleValue());
     ExtractedText extracted = new ExtractedText(text, doc.get(Fields.CONTENT_TYPE), null, doc.get(Fields.TRUNCATED) != null,
         doc.get(Fields.NOTE), Pages.parse(doc.get(Fields.PAGE_STARTS)), ocr);
-    IndexableField year = doc.getField(Fields.YEAR);
-    String date = doc.get(Fields.DATE);
-    DocumentMetadata meta =
-        new DocumentMetadata(
-            emptyToNull(doc.get(Fields.TITLE)),
-            date == null ? null : LocalDate.parse(date),
-            year == null ? null : year.numericValue().intValue(),
-            DocType.fromLabel(doc.get(Fields.TYPE)).orElse(DocType.OTHER),
-            doc.get(Fields.BODY),
-            doc.get(Fields.COMMITTEE),
-            doc.get(Fields.REGION),
-            doc.get(Fields.PLACE),
-            doc.get(Fields.TERM),
-            doc.get(Fields.MEETING),
-            doc.get(Fields.SPEAKER),
-            List.of(doc.getValues(Fields.LAW)),
-            new OfficialElements(doc.get(Fields.DOC_NUMBER), doc.get(Fields.ADDRESSEE), doc.get(Fields.SIGNER),
-                doc.get(Fields.PUBLISHED) == null ? null : LocalDate.parse(doc.get(Fields.PUBLISHED))),
-            StoredSources.decode(doc.get(Fields.SOURCES)));
     return new SourceDocument(
         doc.get(Fields.ID),
         newRoot,
@@ -233,8 +238,30 @@ public final class LuceneDocuments {
         doc.get(Fields.HASH),
         doc.getField(Fields.SIZE).numericValue().longValue(),
         extracted,
-        meta,
+        metadata(doc),
         passagesOf(text));
+  }
+
+  /** The metadata of a stored file document (all its stored fields, or those before its text). */
+  public static DocumentMetadata metadata(Document doc) {
+    IndexableField year = doc.getField(Fields.YEAR);
+    String date = doc.get(Fields.DATE);
+    return new DocumentMetadata(
+        emptyToNull(doc.get(Fields.TITLE)),
+        date == null ? null : LocalDate.parse(date),
+        year == null ? null : year.numericValue().intValue(),
+        DocType.fromLabel(doc.get(Fields.TYPE)).orElse(DocType.OTHER),
+        doc.get(Fields.BODY),
+        doc.get(Fields.COMMITTEE),
+        doc.get(Fields.REGION),
+        doc.get(Fields.PLACE),
+        doc.get(Fields.TERM),
+        doc.get(Fields.MEETING),
+        doc.get(Fields.SPEAKER),
+        List.of(doc.getValues(Fields.LAW)),
+        new OfficialElements(doc.get(Fields.DOC_NUMBER), doc.get(Fields.ADDRESSEE), doc.get(Fields.SIGNER),
+            doc.get(Fields.PUBLISHED) == null ? null : LocalDate.parse(doc.get(Fields.PUBLISHED))),
+        StoredSources.decode(doc.get(Fields.SOURCES)));
   }
 
   private static String emptyToNull(String s) {
