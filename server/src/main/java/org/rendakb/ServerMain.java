@@ -10,11 +10,15 @@ import org.rendakb.admin.AdminConfig;
 import org.rendakb.admin.AdminToken;
 import org.rendakb.admin.FailureThrottle;
 import org.rendakb.api.App;
+import org.rendakb.hybrid.MeaningSearch;
+import org.rendakb.hybrid.QueryVectors;
 import org.rendakb.search.Abbreviations;
 import org.rendakb.search.IndexAccess;
 import org.rendakb.search.IndexNotReadyException;
 import org.rendakb.search.SearchService;
 import org.rendakb.search.WarmUp;
+import org.rendakb.semantic.Embedder;
+import org.rendakb.semantic.SemanticUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -89,6 +93,10 @@ public final class ServerMain implements Callable<Integer> {
           + "; default " + RequestLimits.DEFAULT_QUEUED + ")")
   int maxQueuedRequests;
 
+  @Option(names = "--no-semantic",
+      description = "do not load the embedding model: every search is lexical, even where the index has vectors")
+  boolean noSemantic;
+
   public static void main(String[] args) {
     int code = command().execute(args);
     if (code != 0) {
@@ -145,7 +153,7 @@ public final class ServerMain implements Callable<Integer> {
           + " --index {} FOLDER...", index, e.toString(), index);
       return EXIT_INDEX;
     }
-    SearchService service = new SearchService(access, dictionary);
+    SearchService service = new SearchService(access, dictionary, noSemantic ? null : meaning());
     Javalin app = App.create(service, config);
     try {
       app.start();
@@ -159,5 +167,15 @@ public final class ServerMain implements Callable<Integer> {
     WarmUp.start(service);
     log.info("serving {} on http://{}:{}/ ({} abbreviation groups)", index, host, app.port(), dictionary.groups());
     return 0;
+  }
+
+  /** Search by meaning, or null (lexical only) where the model cannot run: the server serves either way. */
+  private static MeaningSearch meaning() {
+    try {
+      return new MeaningSearch(new QueryVectors(Embedder.load()));
+    } catch (SemanticUnavailableException e) {
+      log.warn("{}", e.getMessage());
+      return null;
+    }
   }
 }

@@ -26,6 +26,7 @@ public final class ReaderSearcher extends IndexSearcher {
   private final FieldInfos fieldInfos;
   private final Versions versions;
   private final List<FileMetadata> files;
+  private final boolean hasVectors;
 
   ReaderSearcher(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
     super(reader);
@@ -42,6 +43,13 @@ public final class ReaderSearcher extends IndexSearcher {
     this.files = FileMetadata.readAll(reader);
     this.suggestions = Suggestions.build(reader, files);
     this.versions = Versions.build(files);
+    this.hasVectors = fieldInfos.fieldInfo(org.rendakb.schema.Fields.EMBEDDING) != null
+        && org.rendakb.hybrid.MeaningSearch.hasVectors(this);
+  }
+
+  /** Whether any file of this reader has a meaning vector yet. */
+  public boolean hasVectors() {
+    return hasVectors;
   }
 
   public FacetsConfig facetsConfig() {
