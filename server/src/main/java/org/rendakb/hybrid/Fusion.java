@@ -1,60 +1,71 @@
 package org.rendakb.hybrid;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Fuses the lexical and the meaning list into one score per document.
+ * One score per document from the lexical and the meaning list: reciprocal rank fusion (Cormack,
+ * Clarke and Büttcher 2009; ranks, not scores, since BM25 and cosine share no scale), with what the
+ * words typed decide kept first.
+ *
+ * <ul>
+ *   <li>Documents that hold every word of the query (full matches) come before all others: meaning
+ *       reorders them among themselves, and lifts no document without the words above them.
+ *   <li>Meaning joins in only for a description: a query of three or more words (楼道 业主
+ *       专项维修资金). One or two words name what is wanted (a title, a place and a topic, a phrase
+ *       such as 消防立法调研): the lexical order stands and the nearest files follow it.
+ *   <li>A query with a year keeps its full matches in lexical order: the year ranks the versions,
+ *       and a vector knows no years.
+ * </ul>
+ *
+ * Measured on the five query sets (docs/semantic.md): on the concept set MRR 0.73 lexical, 0.82
+ * fused this way; plain RRF over both lists reached the same on concepts but lowered staff
+ * questions by 0.07 and abbreviations by 0.03; rules by score (BM25 over the best plus a weighted
+ * cosine) did worse on both.
  */
 public final class Fusion {
   private Fusion() {}
 
-  // TUNING (temporary): chosen by measurement, then fixed
-  static final String RULE = System.getProperty("fusion.rule", "rrf");
-  static final int K = Integer.getInteger("fusion.k", 60);
-  static final float LEXICAL_WEIGHT = Float.parseFloat(System.getProperty("fusion.wl", "1"));
-  static final float MEANING_WEIGHT = Float.parseFloat(System.getProperty("fusion.wm", "1"));
-  static final float ALPHA = Float.parseFloat(System.getProperty("fusion.alpha", "0.5"));
+  /** The usual constant: it flattens the head of each list so that no single list dominates. */
+  static final int K = 60;
+  /** Words that make a query a description rather than a name. */
+  public static final int DESCRIPTION_WORDS = 3;
+  /** Above every score a rank gives (at most 2/(K+1)): full matches first. */
+  private static final float FULL_MATCH = 1f;
+  /** A nearest file after every lexical match when meaning does not rank: by its rank alone. */
+  private static final float AFTER = 1e-6f;
 
   /**
-   * @param lexical best first, with BM25 scores (partial matches after full ones, flagged by {@code partialFrom})
-   * @param meaning best first, with similarities in 0..1
+   * @param lexical the lexical list, best first (full matches, then partial ones)
+   * @param meaning the nearest files, nearest first
+   * @param fullMatches documents of either list that hold every word of the query
+   * @param words the words (required parts) of the query as typed
+   * @param years whether the query names a year
+   * @return document → fused score, for every document of either list
    */
-  public static Map<Integer, Float> fuse(List<ScoreDoc> lexical, int partialFrom, List<ScoreDoc> meaning) {
+  public static Map<Integer, Float> fuse(List<ScoreDoc> lexical, List<ScoreDoc> meaning, Set<Integer> fullMatches,
+      int words, boolean years) {
+    boolean description = words >= DESCRIPTION_WORDS;
     Map<Integer, Float> fused = new HashMap<>();
-    if (RULE.equals("rrf")) {
-      for (int rank = 0; rank < lexical.size(); rank++) {
-        fused.merge(lexical.get(rank).doc, LEXICAL_WEIGHT / (K + rank + 1), Float::sum);
-      }
-      for (int rank = 0; rank < meaning.size(); rank++) {
-        fused.merge(meaning.get(rank).doc, MEANING_WEIGHT / (K + rank + 1), Float::sum);
-      }
-      return fused;
+    for (int rank = 0; rank < lexical.size(); rank++) {
+      fused.merge(lexical.get(rank).doc, 1f / (K + rank + 1), Float::sum);
     }
-    // convex: lexical scores over the best full match (partial ones over the best partial one, halved)
-    float maxFull = 0;
-    float maxPartial = 0;
-    for (int i = 0; i < lexical.size(); i++) {
-      if (i < partialFrom) {
-        maxFull = Math.max(maxFull, lexical.get(i).score);
+    for (int rank = 0; rank < meaning.size(); rank++) {
+      int doc = meaning.get(rank).doc;
+      boolean full = fullMatches.contains(doc);
+      if (description && !(full && years)) {
+        fused.merge(doc, 1f / (K + rank + 1), Float::sum);
       } else {
-        maxPartial = Math.max(maxPartial, lexical.get(i).score);
+        fused.putIfAbsent(doc, AFTER / (rank + 1));
       }
     }
-    for (int i = 0; i < lexical.size(); i++) {
-      float s = i < partialFrom ? lexical.get(i).score / maxFull : 0.5f * lexical.get(i).score / maxPartial;
-      fused.put(lexical.get(i).doc, ALPHA * s);
-    }
-    float minSim = meaning.isEmpty() ? 0 : meaning.get(meaning.size() - 1).score;
-    float maxSim = meaning.isEmpty() ? 1 : meaning.get(0).score;
-    for (ScoreDoc sd : meaning) {
-      float s = maxSim == minSim ? 1 : (sd.score - minSim) / (maxSim - minSim);
-      fused.merge(sd.doc, (1 - ALPHA) * s + 1e-6f, Float::sum);
-    }
-    // every listed document scores above zero, so that FusedQuery keeps it above unlisted matches
-    fused.replaceAll((d, s) -> s + 1e-6f);
+    Set<Integer> first = new HashSet<>(fullMatches);
+    first.retainAll(fused.keySet());
+    first.forEach(doc -> fused.merge(doc, FULL_MATCH, Float::sum));
     return fused;
   }
 }

@@ -2,7 +2,9 @@ package org.rendakb.hybrid;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -12,8 +14,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 import org.rendakb.schema.Fields;
 
 /**
@@ -53,6 +57,36 @@ public final class MeaningSearch {
       int file = file(searcher, owner);
       if (file >= 0) {
         out.add(new ScoreDoc(file, sd.score));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The similarity to {@code query} of each of these files that has a vector: an exact comparison
+   * with their vectors alone (the filter admits only them, so Lucene compares them one by one
+   * rather than walking the graph). For ranking lexical matches by meaning too.
+   */
+  public Map<Integer, Float> similarities(IndexSearcher searcher, String query, List<Integer> files) throws IOException {
+    Map<Integer, Float> out = new HashMap<>();
+    if (files.isEmpty()) {
+      return out;
+    }
+    StoredFields stored = searcher.storedFields();
+    Map<String, Integer> byId = new HashMap<>();
+    for (int doc : files) {
+      byId.put(stored.document(doc, Set.of(Fields.ID)).get(Fields.ID), doc);
+    }
+    Query theirs = new BooleanQuery.Builder()
+        .add(new TermInSetQuery(Fields.OWNER, byId.keySet().stream().map(BytesRef::new).toList()), Occur.FILTER)
+        .add(VECTORS, Occur.FILTER)
+        .build();
+    TopDocs top = searcher.search(new KnnFloatVectorQuery(Fields.EMBEDDING, vectors.of(query), files.size(), theirs),
+        files.size());
+    for (ScoreDoc sd : top.scoreDocs) {
+      Integer file = byId.get(stored.document(sd.doc, Set.of(Fields.OWNER)).get(Fields.OWNER));
+      if (file != null) {
+        out.put(file, sd.score);
       }
     }
     return out;

@@ -11,6 +11,11 @@ import org.rendakb.semantic.Embedder;
  */
 public final class QueryVectors {
   private static final int KEPT = 512;
+  /**
+   * bge's instruction for a short query looking for passages: on the concept set it raised the
+   * meaning list's MRR from 0.583 to 0.610 and the fused one from 0.816 to 0.833.
+   */
+  static final String INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
 
   private final Embedder embedder;
   private final Map<String, float[]> recent = new LinkedHashMap<>(KEPT, 0.75f, true) {
@@ -32,7 +37,7 @@ public final class QueryVectors {
       }
     }
     // outside the lock: two threads may embed the same new query, which costs less than waiting
-    float[] v = embedder.embed(query);
+    float[] v = embedder.embed(INSTRUCTION + query);
     synchronized (recent) {
       recent.put(query, v);
     }

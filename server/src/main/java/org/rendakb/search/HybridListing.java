@@ -53,19 +53,23 @@ final class HybridListing {
     List<Integer> nearDocs = near.stream().map(sd -> sd.doc).toList();
     Query lexicalQuery = SearchService.filtered(shared, request, parsed.query(), false);
     Set<Integer> fullMatches = matching(shared, lexicalQuery, near);
+    // found by meaning alone: not even a piece of the query in it, so nothing in it is marked
+    Set<Integer> meaningOnly = new HashSet<>(nearDocs);
+    PartialQuery partialQuery = parsed.partial();
+    meaningOnly.removeAll(partialQuery == null ? fullMatches
+        : matching(shared, SearchService.filtered(shared, request, partialQuery.candidates(), false), near));
     if (mode == SearchMode.SEMANTIC) {
       Map<Integer, Float> scores = new LinkedHashMap<>();
       near.forEach(sd -> scores.put(sd.doc, sd.score));
-      Set<Integer> meaningOnly = new HashSet<>(nearDocs);
-      meaningOnly.removeAll(fullMatches);
       return new Listing(new FusedQuery(null, scores), mode, Set.of(), meaningOnly);
     }
     List<ScoreDoc> lexical = new ArrayList<>();
     Set<Integer> partial = new HashSet<>();
     TopDocs full = shared.search(lexicalQuery, LEXICAL_DEPTH);
     lexical.addAll(List.of(full.scoreDocs));
-    int partialFrom = lexical.size();
-    PartialQuery partialQuery = parsed.partial();
+    for (ScoreDoc sd : full.scoreDocs) {
+      fullMatches.add(sd.doc);
+    }
     if (lexical.size() < LEXICAL_DEPTH && partialQuery != null) {
       for (ScoreDoc sd : SearchService.partialMatches(shared, request, partialQuery, parsed.query())) {
         if (lexical.size() == LEXICAL_DEPTH) {
@@ -75,10 +79,9 @@ final class HybridListing {
         partial.add(sd.doc);
       }
     }
-    Map<Integer, Float> fused = Fusion.fuse(lexical, partialFrom, near);
-    Set<Integer> meaningOnly = new HashSet<>(nearDocs);
+    Map<Integer, Float> fused = Fusion.fuse(lexical, near, fullMatches, parsed.description().all().size(),
+        !parsed.years().isEmpty());
     lexical.forEach(sd -> meaningOnly.remove(sd.doc));
-    meaningOnly.removeAll(fullMatches);
     return new Listing(new FusedQuery(parsed.query(), fused), mode, partial, meaningOnly);
   }
 
