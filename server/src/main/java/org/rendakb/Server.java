@@ -20,6 +20,8 @@ import org.rendakb.compare.NewPhrasesService;
 import org.rendakb.export.ResultRows;
 import org.rendakb.extract.Extractor;
 import org.rendakb.extract.ExtractorLimits;
+import org.rendakb.hybrid.MeaningSearch;
+import org.rendakb.hybrid.QueryVectors;
 import org.rendakb.index.DocumentPipeline;
 import org.rendakb.index.LuceneDocuments;
 import org.rendakb.knowledge.LawCatalog;
@@ -36,6 +38,8 @@ import org.rendakb.search.FacetCounts;
 import org.rendakb.search.SearchService;
 import org.rendakb.search.query.Abbreviations;
 import org.rendakb.search.reader.IndexAccess;
+import org.rendakb.semantic.Embedder;
+import org.rendakb.semantic.SemanticUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +73,7 @@ public final class Server {
    * their data folder is created here, and a folder that cannot be used stops the server.
    */
   public static Services services(IndexAccess index, Abbreviations abbreviations, ServerConfig config) {
-    SearchService search = new SearchService(index, abbreviations);
+    SearchService search = new SearchService(index, abbreviations, config.semantic() ? meaning() : null);
     // one OCR for the uploads and the reindexing, sharing the indexer's cache beside the index; its
     // status is the server's to report
     Ocr ocr = Ocr.detect(OcrOptions.defaults(config.index()));
@@ -81,6 +85,16 @@ public final class Server {
     return new Services(search, new DocumentMarks(search, index), new FacetCounts(search, index), new ResultRows(search),
         new PrecedentService(index, new PrecedentSearcher()), new LawCatalog(index), new OrganCatalog(index),
         new CompareService(search, index), new NewPhrasesService(search, index), admin, status, onStop);
+  }
+
+  /** Search by meaning, or null (lexical only) where the model cannot run: the server serves either way. */
+  private static MeaningSearch meaning() {
+    try {
+      return new MeaningSearch(new QueryVectors(Embedder.load()));
+    } catch (SemanticUnavailableException e) {
+      log.warn("{}", e.getMessage());
+      return null;
+    }
   }
 
   private static AdminServices admin(IndexAccess index, ServerConfig config, Ocr ocr, List<AutoCloseable> onStop) {

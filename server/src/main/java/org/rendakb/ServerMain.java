@@ -89,6 +89,10 @@ public final class ServerMain implements Callable<Integer> {
           + "; default " + RequestLimits.DEFAULT_QUEUED + ")")
   int maxQueuedRequests;
 
+  @Option(names = "--no-semantic",
+      description = "do not load the embedding model: every search is lexical, even where the index has vectors")
+  boolean noSemantic;
+
   public static void main(String[] args) {
     int code = command().execute(args);
     if (code != 0) {
@@ -132,7 +136,7 @@ public final class ServerMain implements Callable<Integer> {
       log.error("{}", problem);
       return 2;
     }
-    ServerConfig config = new ServerConfig(index, host, port, inputs, abbreviations, admin, limits);
+    ServerConfig config = new ServerConfig(index, host, port, inputs, abbreviations, admin, limits, !noSemantic);
     Abbreviations dictionary = abbreviations == null ? Abbreviations.bundled() : Abbreviations.load(abbreviations);
     IndexAccess access;
     try {

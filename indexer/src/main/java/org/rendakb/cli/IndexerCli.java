@@ -13,6 +13,7 @@ import org.rendakb.index.IndexUnusableException;
 import org.rendakb.index.Indexer;
 import org.rendakb.index.IndexerOptions;
 import org.rendakb.ocr.OcrOptions;
+import org.rendakb.semantic.SemanticOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -75,6 +76,15 @@ public final class IndexerCli implements Callable<Integer> {
       description = "OCR time per file at most (env KB_OCR_MAX_SECONDS, default ${DEFAULT-VALUE})")
   int ocrMaxSeconds;
 
+  @Option(names = "--no-semantic",
+      description = "write no meaning vectors (search by meaning then uses those already in the index, if any)")
+  boolean noSemantic;
+
+  @Option(names = "--vector-cache", defaultValue = "${env:KB_VECTOR_CACHE}", paramLabel = "DIR",
+      description = "folder of meaning vectors by the hash of the text embedded, so no text is embedded twice"
+          + " (env KB_VECTOR_CACHE, default: vector-cache beside the index folder)")
+  Path vectorCache;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "files or folders (recursive)")
   List<Path> inputs;
 
@@ -100,8 +110,10 @@ public final class IndexerCli implements Callable<Integer> {
         : OcrOptions.defaultCache(index)).withBounds(ocrMaxPages, java.time.Duration.ofSeconds(ocrMaxSeconds));
     IndexReport result;
     try {
+      SemanticOptions semantic = noSemantic ? SemanticOptions.off()
+          : new SemanticOptions(true, vectorCache != null ? vectorCache : SemanticOptions.defaultCache(index));
       result = Indexer.run(new IndexerOptions(index, inputs, threads, full, java.time.Duration.ofSeconds(commitEverySeconds),
-          finalMerge), ocr);
+          finalMerge), ocr, semantic);
     } catch (IndexUnusableException e) {
       log.error("cannot use the index {}: {}", index.toAbsolutePath(), e.getMessage());
       return 1;

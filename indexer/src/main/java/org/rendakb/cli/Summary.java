@@ -20,6 +20,14 @@ final class Summary {
       s.append(String.format("  OCR read %d files: %d pages recognised, %d from the OCR cache%n", r.ocr().size(),
           r.ocrPagesRead(), r.ocrPagesFromCache()));
     }
+    var v = r.vectors();
+    if (v.off() != null) {
+      s.append(String.format("  search by meaning: %s (%d of %d documents have vectors)%n", v.off(), v.documentsEmbedded(),
+          r.documents()));
+    } else {
+      s.append(String.format("  meaning vectors: %d of %d documents; %d computed, %d from the cache (%.1f s)%n",
+          v.documentsEmbedded(), r.documents(), v.embedded(), v.fromCache(), v.seconds()));
+    }
     var gaps = r.gaps();
     if (r.added() + r.updated() > 0) {
       s.append(String.format("  of the %d documents read: %d with no title found, %d with no date, %d with no organ%n",

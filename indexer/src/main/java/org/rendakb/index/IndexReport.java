@@ -13,6 +13,7 @@ import java.util.List;
  * @param ocrPagesRead pages Tesseract recognised in this run
  * @param ocrPagesFromCache pages of this run's scans found in the OCR cache instead
  * @param gaps of the documents read in this run, how many have no title, date or organ found
+ * @param vectors the meaning vectors of this run
  */
 public record IndexReport(
     int added,
@@ -28,7 +29,8 @@ public record IndexReport(
     List<OcrFile> ocr,
     int ocrPagesRead,
     int ocrPagesFromCache,
-    MetadataGaps gaps) {
+    MetadataGaps gaps,
+    Vectors vectors) {
 
   public IndexReport {
     failed = List.copyOf(failed);
@@ -43,6 +45,13 @@ public record IndexReport(
    * anyone searches: no title (none found, the opening sentence stands in), no date, no organ.
    */
   public record MetadataGaps(int noTitle, int noDate, int noOrgan) {}
+
+  /**
+   * Meaning vectors: computed by the model in this run, found in the cache, the files of the index
+   * that have one after the run, the phase's seconds, and why there are none when the model could
+   * not run ({@code --no-semantic}, or no model on this machine), else null.
+   */
+  public record Vectors(int embedded, int fromCache, int documentsEmbedded, double seconds, String off) {}
 
   /** A file that was not indexed, and why, in words a person understands. */
   public record Failure(String path, String reason) {}

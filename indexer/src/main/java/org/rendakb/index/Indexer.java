@@ -39,6 +39,10 @@ import org.rendakb.passages.PassageSplitter;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
+import org.rendakb.semantic.Embedder;
+import org.rendakb.semantic.EmbeddingCache;
+import org.rendakb.semantic.SemanticOptions;
+import org.rendakb.semantic.SemanticUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,20 +61,23 @@ public final class Indexer {
 
   private final DocumentPipeline pipeline;
   private final LuceneDocuments documents;
+  private final SemanticOptions semantic;
   private volatile Progress progress;
 
-  public Indexer(DocumentPipeline pipeline, LuceneDocuments documents) {
+  public Indexer(DocumentPipeline pipeline, LuceneDocuments documents, SemanticOptions semantic) {
     this.pipeline = pipeline;
     this.documents = documents;
+    this.semantic = semantic;
   }
 
   /** A run with the default extractor and metadata extractor. */
   public static IndexReport run(IndexerOptions options) throws IOException, IndexUnusableException {
-    return run(options, OcrOptions.defaults(options.indexDir()));
+    return run(options, OcrOptions.defaults(options.indexDir()), SemanticOptions.defaults(options.indexDir()));
   }
 
-  /** A run with the default extractor, OCR as given, and the default metadata extractor. */
-  public static IndexReport run(IndexerOptions options, OcrOptions ocrOptions) throws IOException, IndexUnusableException {
+  /** A run with the default extractor, OCR and meaning vectors as given, and the default metadata extractor. */
+  public static IndexReport run(IndexerOptions options, OcrOptions ocrOptions, SemanticOptions semantic)
+      throws IOException, IndexUnusableException {
     Ocr ocr = Ocr.detect(ocrOptions);
     if (ocr.status().available()) {
       log.info("OCR: {}; recognised pages are cached in {}", ocr.status().description(),
@@ -86,7 +93,7 @@ public final class Indexer {
     }
     try (Extractor extractor = new Extractor(limits, ocr)) {
       DocumentPipeline pipeline = new DocumentPipeline(extractor, new MetadataExtractor(), documents);
-      return new Indexer(pipeline, documents).index(options);
+      return new Indexer(pipeline, documents, semantic).index(options);
     }
   }
 
@@ -178,17 +185,21 @@ public final class Indexer {
       }
       Counts counts = parseAll(writer, plan.parse(), options, failures, ocrFiles);
       double mergeSeconds;
+      VectorRun vectors;
       try {
         commit(writer);
+        vectors = vectors(writer, options);
         mergeSeconds = mergeDown(writer, options.finalMerge().segmentsAfter(indexed.isEmpty()));
       } catch (IOException e) {
         throw writeFailed(options.indexDir(), e);
       }
       int documentsNow;
       int passagesNow;
+      int vectorsNow;
       try (DirectoryReader after = DirectoryReader.open(writer)) {
         documentsNow = IndexedState.count(after, Fields.KIND_DOCUMENT);
         passagesNow = IndexedState.count(after, Fields.KIND_PASSAGE);
+        vectorsNow = IndexedState.count(after, Fields.KIND_VECTOR);
       }
       return new IndexReport(
           counts.added.get(), counts.updated.get(), plan.unchanged(), plan.moves().size(), plan.deletes().size(),
@@ -196,7 +207,38 @@ public final class Indexer {
           ocrFiles.stream().sorted(java.util.Comparator.comparing(IndexReport.OcrFile::path)).toList(),
           ocr.pagesRecognised() - readBefore, ocr.pagesFromCache() - cachedBefore,
 
-new IndexReport.MetadataGaps(counts.noTitle.get(), counts.noDate.get(), counts.noOrgan.get()));
+          new IndexReport.MetadataGaps(counts.noTitle.get(), counts.noDate.get(), counts.noOrgan.get()),
+          new IndexReport.Vectors(vectors.result().embedded(), vectors.result().fromCache(), vectorsNow,
+              vectors.result().seconds(), vectors.off()));
+    }
+  }
+
+  /** What the vector phase did, or why it did not run. */
+  private record VectorRun(VectorPhase.Result result, String off) {}
+
+  /**
+   * Gives the files without a meaning vector theirs, after the lexical commit. The model is loaded
+   * only when some file needs it; a machine where it cannot run indexes without vectors and says why.
+   */
+  private VectorRun vectors(IndexWriter writer, IndexerOptions options) throws IOException {
+    if (!semantic.enabled()) {
+      return new VectorRun(VectorPhase.Result.NONE, "off (--no-semantic)");
+    }
+    try (DirectoryReader now = DirectoryReader.open(writer)) {
+      if (VectorPhase.missing(now).isEmpty()) {
+        return new VectorRun(VectorPhase.Result.NONE, null);
+      }
+    }
+    Embedder embedder;
+    try {
+      embedder = Embedder.load();
+    } catch (SemanticUnavailableException e) {
+      log.warn("{}", e.getMessage());
+      return new VectorRun(VectorPhase.Result.NONE, e.getMessage());
+    }
+    VectorPhase phase = new VectorPhase(embedder, new EmbeddingCache(semantic.cache()), documents);
+    try (embedder) {
+      return new VectorRun(phase.run(writer, options.threads(), options.commitEvery(), Indexer::commit), null);
     }
   }
 

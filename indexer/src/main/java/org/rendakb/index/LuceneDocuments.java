@@ -9,6 +9,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -116,15 +117,8 @@ public final class LuceneDocuments {
     }
     for (String law : meta.laws()) {
       doc.add(new KeywordField(Fields.LAW, law, Field.Store.YES));
-      doc.add(new SortedSetDocValuesFacetField(Fields.LAW, law));
     }
-    if (meta.year() != null) {
-      doc.add(new SortedSetDocValuesFacetField(Fields.YEAR, meta.year().toString()));
-    }
-    doc.add(new SortedSetDocValuesFacetField(Fields.TYPE, meta.type().label));
-    facet(doc, Fields.BODY, meta.body());
-    facet(doc, Fields.COMMITTEE, meta.committee());
-    facet(doc, Fields.REGION, meta.region());
+    addFacetFields(doc, meta);
     // the text is stored last: a reader of metadata stops before it (StoredFile)
     doc.add(new StoredField(Fields.TEXT, extracted.text()));
     doc.add(new Field(Fields.TEXT, extracted.text(), IndexSchema.ANALYSED));
@@ -186,6 +180,20 @@ public final class LuceneDocuments {
     }
   }
 
+  /** The facet dimensions (drill-down terms and doc values once FacetsConfig builds the document). */
+  private static void addFacetFields(Document doc, DocumentMetadata meta) {
+    for (String law : meta.laws()) {
+      doc.add(new SortedSetDocValuesFacetField(Fields.LAW, law));
+    }
+    if (meta.year() != null) {
+      doc.add(new SortedSetDocValuesFacetField(Fields.YEAR, meta.year().toString()));
+    }
+    doc.add(new SortedSetDocValuesFacetField(Fields.TYPE, meta.type().label));
+    facet(doc, Fields.BODY, meta.body());
+    facet(doc, Fields.COMMITTEE, meta.committee());
+    facet(doc, Fields.REGION, meta.region());
+  }
+
   private static void keyword(Document doc, String field, String value) {
     if (value != null && !value.isBlank()) {
       doc.add(new KeywordField(field, value, Field.Store.YES));
@@ -198,6 +206,22 @@ public final class LuceneDocuments {
     }
   }
 
+  /**
+   * The meaning vector of a file, as a document of its own written after the file's block (so that
+   * the lexical index is searchable before any vector is computed). It carries the owner's id, so
+   * that replacing or deleting the file removes it, and the file's filter and facet fields, so that a
+   * vector search filters by year, type or region as a search does, without a join.
+   */
+  public Document vectorDocument(String owner, DocumentMetadata meta, float[] vector) throws IOException {
+    Document doc = new Document();
+    doc.add(new StringField(Fields.KIND, Fields.KIND_VECTOR, Field.Store.NO));
+    doc.add(new StringField(Fields.OWNER, owner, Field.Store.YES));
+    doc.add(new KnnFloatVectorField(Fields.EMBEDDING, vector, IndexSchema.VECTOR_SIMILARITY));
+    addFilterFields(doc, meta, Field.Store.NO);
+    addFacetFields(doc, meta);
+    return facets.build(doc);
+  }
+
   /** Reads back a file document written by {@link #build}, for re-indexing it under a new path. */
   public SourceDocument read(StoredFields stored, int docId, String newRoot, String newPath) throws IOException {
     StoredFile doc = StoredFile.read(stored, docId, StoredFile.Part.WHOLE);
@@ -205,25 +229,28 @@ public final class LuceneDocuments {
         : new ExtractedText.OcrUse(doc.ocrPages(), doc.ocrReason(), doc.ocrConfidence());
     ExtractedText extracted = new ExtractedText(doc.text(), doc.contentType(), null, doc.truncated(), doc.note(),
         Pages.parse(doc.pageStarts()), ocr);
-    DocumentMetadata meta =
-        new DocumentMetadata(
-            emptyToNull(doc.title()),
-            doc.date() == null ? null : LocalDate.parse(doc.date()),
-            doc.year(),
-            DocType.fromLabel(doc.type()).orElse(DocType.OTHER),
-            doc.body(),
-            doc.committee(),
-            doc.region(),
-            doc.place(),
-            doc.term(),
-            doc.meeting(),
-            doc.speaker(),
-            doc.laws(),
-            new OfficialElements(doc.docNumber(), doc.addressee(), doc.signer(),
-                doc.published() == null ? null : LocalDate.parse(doc.published())),
-            doc.sources());
-    return new SourceDocument(doc.id(), newRoot, newPath, doc.hash(), doc.size(), extracted, meta,
+    return new SourceDocument(doc.id(), newRoot, newPath, doc.hash(), doc.size(), extracted, metadata(doc),
         passagesOf(doc.text()));
+  }
+
+  /** The metadata of a stored file document. */
+  public static DocumentMetadata metadata(StoredFile doc) {
+    return new DocumentMetadata(
+        emptyToNull(doc.title()),
+        doc.date() == null ? null : LocalDate.parse(doc.date()),
+        doc.year(),
+        DocType.fromLabel(doc.type()).orElse(DocType.OTHER),
+        doc.body(),
+        doc.committee(),
+        doc.region(),
+        doc.place(),
+        doc.term(),
+        doc.meeting(),
+        doc.speaker(),
+        doc.laws(),
+        new OfficialElements(doc.docNumber(), doc.addressee(), doc.signer(),
+            doc.published() == null ? null : LocalDate.parse(doc.published())),
+        doc.sources());
   }
 
   private static String emptyToNull(String s) {

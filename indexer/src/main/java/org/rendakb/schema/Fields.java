@@ -13,6 +13,8 @@ public final class Fields {
   public static final String KIND = "kind";
   public static final String KIND_DOCUMENT = "doc";
   public static final String KIND_PASSAGE = "passage";
+  /** a file's meaning vector, a document of its own written after the file (LuceneDocuments.vectorDocument) */
+  public static final String KIND_VECTOR = "vector";
 
   // identity and sync state of a source file
   public static final String ID = "id";
@@ -81,4 +83,7 @@ public final class Fields {
    */
   public static final String PASSAGE = "passage";
   public static final String PASSAGE_BIGRAMS = "passage_bi";
+
+  /** the meaning vector of a file's title and opening (semantic.EmbeddingInput), on its vector document */
+  public static final String EMBEDDING = "embedding";
 }

@@ -23,6 +23,10 @@ import org.apache.lucene.util.FixedBitSet;
  * block, ours the first, and reversing the order would renumber every document (ties of equal
  * score and id order fall to doc ids) and need every index rebuilt, for the same information the
  * file documents' bit set gives here.
+ *
+ * <p>A file's meaning vector is a document of its own ({@link Fields#KIND_VECTOR}), written after
+ * the lexical blocks and so between blocks once segments merge: a file's passages also end where a
+ * vector document begins ({@link #starts}).
  */
 public final class FileBlocks {
   private FileBlocks() {}
@@ -47,14 +51,32 @@ public final class FileBlocks {
     return files;
   }
 
+  /**
+   * The documents that are no passage (files and vectors), deleted ones included: where the
+   * passages before them end.
+   */
+  public static FixedBitSet starts(LeafReader segment) throws IOException {
+    FixedBitSet starts = files(segment);
+    PostingsEnum docs = segment.postings(new Term(Fields.KIND, Fields.KIND_VECTOR), PostingsEnum.NONE);
+    if (docs != null) {
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        starts.set(doc);
+      }
+    }
+    return starts;
+  }
+
   /** The file document the passage {@code passage} belongs to, or -1 (segment doc ids). */
   public static int fileOf(BitSet files, int passage) {
     return passage <= 0 ? -1 : files.prevSetBit(passage - 1);
   }
 
-  /** Where the passages of the file {@code file} end, exclusive: the next file, or the segment's end. */
-  public static int passagesEnd(BitSet files, int file, int maxDoc) {
-    int next = file + 1 >= files.length() ? DocIdSetIterator.NO_MORE_DOCS : files.nextSetBit(file + 1);
+  /**
+   * Where the passages of the file {@code file} end, exclusive: the next file or vector document
+   * ({@link #starts}), or the segment's end.
+   */
+  public static int passagesEnd(BitSet starts, int file, int maxDoc) {
+    int next = file + 1 >= starts.length() ? DocIdSetIterator.NO_MORE_DOCS : starts.nextSetBit(file + 1);
     return next == DocIdSetIterator.NO_MORE_DOCS ? maxDoc : next;
   }
 }

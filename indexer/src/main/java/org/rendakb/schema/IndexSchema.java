@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.SortField;
 
 /**
@@ -15,7 +16,10 @@ public final class IndexSchema {
   private IndexSchema() {}
 
   /** Raise on any change to field names, analysis or facets that makes old indexes unreadable. */
-  public static final int VERSION = 7;
+  public static final int VERSION = 8;
+
+  /** The embedding model's vectors are unit length: their dot product is the cosine, and cheaper. */
+  public static final VectorSimilarityFunction VECTOR_SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
 
   /** Commit user-data keys. */
   public static final String COMMIT_SCHEMA_VERSION = "schema_version";

@@ -66,7 +66,7 @@ public final class Reindexer implements AutoCloseable {
     if (current != null && current.finishedAt() == null) {
       throw RefusedException.conflict("a reindex is already running (GET /api/reindex shows its progress)");
     }
-    Run run = new Run(new Indexer(pipeline, documents), Instant.now(), null, null, null);
+    Run run = new Run(new Indexer(pipeline, documents, org.rendakb.semantic.SemanticOptions.defaults(indexDir)), Instant.now(), null, null, null);
     current = run;
     writing.reserve();
     runner.submit(() -> execute(run));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rendakb.hybrid.SearchMode;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
 import org.rendakb.search.SearchRequest;
@@ -89,7 +90,12 @@ final class SearchParams {
       throw ApiException.badRequest("versions must be fold (a law's versions are one hit) or all (a hit each), got \""
           + versions + "\"");
     }
-    return new SearchRequest(q, filters, from, to, sort, page, size, !"all".equals(versions));
+    String modeParam = blankToNull(ctx.queryParam("mode"));
+    SearchMode mode = modeParam == null ? null : SearchMode.parse(modeParam);
+    if (modeParam != null && mode == null) {
+      throw ApiException.badRequest("mode must be lexical, hybrid or semantic, got \"" + modeParam + "\"");
+    }
+    return new SearchRequest(q, filters, from, to, sort, page, size, !"all".equals(versions), mode);
   }
 
   static int integer(Context ctx, String name, int fallback) {

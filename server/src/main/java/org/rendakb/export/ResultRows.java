@@ -28,7 +28,7 @@ public final class ResultRows {
   /** The rows of every page of {@code request} (its page and size are ignored). */
   public ExportTable of(SearchRequest request, String linkBase) throws IOException {
     SearchRequest all = new SearchRequest(request.q(), request.filters(), request.from(), request.to(), request.sort(),
-        1, MAX_ROWS, request.foldVersions());
+        1, MAX_ROWS, request.foldVersions(), request.mode());
     SearchResult result = service.search(all);
     List<List<String>> rows = new ArrayList<>(result.hits().size());
     for (SearchResult.Hit hit : result.hits()) {

@@ -97,9 +97,8 @@ public final class FacetCounts {
     });
   }
 
-  private Query query(ReaderSearcher s, SearchRequest request) {
-    ParsedQuery parsed = service.parser().parse(request.q());
-    return SearchService.filtered(s, request, parsed.query(), parsed.browse());
+  private Query query(ReaderSearcher s, SearchRequest request) throws IOException {
+    return service.listed(s, request);
   }
 
   /** Every value of {@code dim} among the documents the query matches, unsorted. */
@@ -125,6 +124,6 @@ public final class FacetCounts {
   }
 
   private static SearchRequest withFilters(SearchRequest r, Map<String, List<String>> filters) {
-    return new SearchRequest(r.q(), filters, r.from(), r.to(), r.sort(), r.page(), r.size(), r.foldVersions());
+    return new SearchRequest(r.q(), filters, r.from(), r.to(), r.sort(), r.page(), r.size(), r.foldVersions(), r.mode());
   }
 }

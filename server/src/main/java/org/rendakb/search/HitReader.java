@@ -3,6 +3,7 @@ package org.rendakb.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.FieldDoc;
 import org.rendakb.extract.Pages;
@@ -29,21 +30,31 @@ final class HitReader {
   /**
    * @param query how the query was read: snippets mark its terms
    * @param partial the partial matches' query, or null when the page holds none
+   * @param meaningOnly the documents found by meaning alone (no word of the query in them)
    */
   List<SearchResult.Hit> read(ReaderSearcher searcher, List<VersionFolding.Hit> page, boolean byRelevance,
-      QueryDescription query, PartialQuery partial) throws IOException {
-    List<VersionFolding.Hit> fulls = page.stream().filter(h -> !h.ranked().partial()).toList();
-    List<VersionFolding.Hit> partials = page.stream().filter(h -> h.ranked().partial()).toList();
-    List<SearchResult.Hit> hits = new ArrayList<>(page.size());
-    hits.addAll(hits(searcher, fulls, byRelevance, QueryMarks.of(query, List.of()), null));
+      QueryDescription query, PartialQuery partial, Set<Integer> meaningOnly) throws IOException {
+    List<VersionFolding.Hit> meant = page.stream().filter(h -> meaningOnly.contains(h.shown())).toList();
+    List<VersionFolding.Hit> fulls = page.stream().filter(h -> !h.ranked().partial() && !meant.contains(h)).toList();
+    List<VersionFolding.Hit> partials = page.stream().filter(h -> h.ranked().partial() && !meant.contains(h)).toList();
+    List<SearchResult.Hit> byDoc = new ArrayList<>(page.size());
+    byDoc.addAll(hits(searcher, fulls, byRelevance, QueryMarks.of(query, List.of()), null, false));
     if (!partials.isEmpty()) {
-      hits.addAll(hits(searcher, partials, byRelevance, QueryMarks.of(query, partial.marked()), partial.parts()));
+      byDoc.addAll(hits(searcher, partials, byRelevance, QueryMarks.of(query, partial.marked()), partial.parts(), false));
+    }
+    // nothing to mark: their snippets open the text, the part whose meaning the vector holds
+    byDoc.addAll(hits(searcher, meant, byRelevance, QueryMarks.of(query, List.of()), null, true));
+    // the page's own order (fused lists interleave the three kinds)
+    List<SearchResult.Hit> hits = new ArrayList<>(page.size());
+    for (VersionFolding.Hit h : page) {
+      String id = searcher.file(h.shown()).id();
+      byDoc.stream().filter(x -> x.id().equals(id)).findFirst().ifPresent(hits::add);
     }
     return hits;
   }
 
   private List<SearchResult.Hit> hits(ReaderSearcher searcher, List<VersionFolding.Hit> page, boolean byRelevance,
-      QueryMarks marks, List<QueryPart> parts) throws IOException {
+      QueryMarks marks, List<QueryPart> parts, boolean meaning) throws IOException {
     int[] docIds = page.stream().mapToInt(VersionFolding.Hit::shown).toArray();
     List<List<Snippet>> marked = snippets(searcher, marks, docIds);
     List<List<String>> missing = parts == null ? null : MissingParts.of(searcher, parts, docIds);
@@ -60,7 +71,7 @@ final class HitReader {
       hits.add(new SearchResult.Hit(d.id(), d.path(), d.title(), d.type(), d.date(), d.year(), d.body(), d.committee(),
           d.region(), d.place(), score, marked.get(i).stream().map(Snippet::html).toList(), parts != null,
           missing == null ? List.of() : missing.get(i), versions,
-          marked.get(i).stream().map(Snippet::page).collect(java.util.stream.Collectors.toList())));
+          marked.get(i).stream().map(Snippet::page).collect(java.util.stream.Collectors.toList()), meaning));
     }
     return hits;
   }

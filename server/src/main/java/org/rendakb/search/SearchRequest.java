@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rendakb.hybrid.SearchMode;
 
 /**
  * One search, already validated by the caller.
@@ -16,10 +17,17 @@ import java.util.Map;
  * @param page 1-based
  * @param size hits per page
  * @param foldVersions the versions of one law are one hit (the others listed on it), not a hit each
+ * @param mode how a relevance-ordered search finds documents; null for the default (hybrid where
+ *     the index has vectors)
  */
 public record SearchRequest(
     String q, Map<String, List<String>> filters, LocalDate from, LocalDate to, SortOrder sort, int page, int size,
-    boolean foldVersions) {
+    boolean foldVersions, SearchMode mode) {
+
+  public SearchRequest(String q, Map<String, List<String>> filters, LocalDate from, LocalDate to, SortOrder sort,
+      int page, int size, boolean foldVersions) {
+    this(q, filters, from, to, sort, page, size, foldVersions, null);
+  }
 
   public SearchRequest {
     q = q == null ? "" : q;
@@ -33,6 +41,11 @@ public record SearchRequest(
   }
 
   public static SearchRequest of(String q) {
-    return new SearchRequest(q, Map.of(), null, null, null, 1, 10, true);
+    return new SearchRequest(q, Map.of(), null, null, null, 1, 10, true, null);
+  }
+
+  /** The same search run another way. */
+  public SearchRequest withMode(SearchMode how) {
+    return new SearchRequest(q, filters, from, to, sort, page, size, foldVersions, how);
   }
 }

@@ -36,11 +36,13 @@ public record SearchResult(
    * @param versions the law's other versions, newest first: same title and type, another date or file
    * @param snippetPages the page (from 1) each snippet stands on, in the same order; null entries for a
    *     file without pages
+   * @param meaning found by meaning alone: no word of the query is in it (its snippets open its text,
+   *     the part its meaning vector was made from)
    */
   public record Hit(
       String id, String path, String title, String type, String date, Integer year, String body, String committee,
       String region, String place, Float score, List<String> snippets, boolean partial, List<String> missing,
-      List<OtherVersion> versions, List<Integer> snippetPages) {
+      List<OtherVersion> versions, List<Integer> snippetPages, boolean meaning) {
     public Hit {
       missing = List.copyOf(missing);
       versions = List.copyOf(versions);

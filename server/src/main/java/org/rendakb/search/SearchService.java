@@ -29,6 +29,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.rendakb.hybrid.MeaningSearch;
+import org.rendakb.hybrid.SearchMode;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
 import org.rendakb.schema.StoredFile;
@@ -74,10 +76,18 @@ public final class SearchService {
   private final StaffQueryParser parser;
   private final SimilarDocuments similar = new SimilarDocuments();
   private final HitReader hitReader = new HitReader();
+  private final HybridListing hybrid;
 
+  /** A lexical search service: no model loaded, searches by the words typed only. */
   public SearchService(IndexAccess index, Abbreviations abbreviations) {
+    this(index, abbreviations, null);
+  }
+
+  /** @param meaning how queries find files by meaning; null for none (every search lexical) */
+  public SearchService(IndexAccess index, Abbreviations abbreviations, MeaningSearch meaning) {
     this.index = index;
     this.parser = new StaffQueryParser(abbreviations);
+    this.hybrid = meaning == null ? null : new HybridListing(meaning);
   }
 
   public StaffQueryParser parser() {
@@ -85,8 +95,44 @@ public final class SearchService {
   }
 
   public Health health() throws IOException {
-    return index.withSearcher(s -> new Health("ok", s.count(DOCUMENTS), s.count(PASSAGES),
-        s.commitData().get(IndexSchema.COMMIT_INDEXED_AT)));
+    return index.withSearcher(s -> {
+      int documents = s.count(DOCUMENTS);
+      return new Health("ok", documents, s.count(PASSAGES), s.commitData().get(IndexSchema.COMMIT_INDEXED_AT),
+          new Health.Semantic(hybrid != null, s.count(MeaningSearch.VECTORS), documents));
+    });
+  }
+
+  /**
+   * How a search runs: lexical unless it is ordered by relevance, has words, the request does not
+   * ask for lexical, this service has a model and the index has vectors; then as asked (hybrid by
+   * default).
+   */
+  private SearchMode mode(ReaderSearcher shared, SearchRequest request, ParsedQuery parsed, SortOrder order)
+      throws IOException {
+    SearchMode asked = request.mode() == null ? SearchMode.HYBRID : request.mode();
+    if (asked == SearchMode.LEXICAL || hybrid == null || parsed.browse() || order != SortOrder.RELEVANCE
+        || parsed.description().text().isBlank() || !shared.hasVectors()) {
+      return SearchMode.LEXICAL;
+    }
+    return asked;
+  }
+
+  private HybridListing.Listing listing(ReaderSearcher shared, SearchRequest request, ParsedQuery parsed, SortOrder order)
+      throws IOException {
+    SearchMode mode = mode(shared, request, parsed, order);
+    return mode == SearchMode.LEXICAL ? HybridListing.Listing.lexical(parsed.query())
+        : hybrid.list(shared, request, parsed, mode);
+  }
+
+  /**
+   * The filtered query over file documents that a search with this request lists (the fused list
+   * when meaning joins in), for the features that count what the page lists: all values of a facet,
+   * the count table.
+   */
+  Query listed(ReaderSearcher shared, SearchRequest request) throws IOException {
+    ParsedQuery parsed = parser.parse(request.q());
+    SortOrder order = request.sort() != null ? request.sort() : parsed.browse() ? SortOrder.DATE_DESC : SortOrder.RELEVANCE;
+    return filtered(shared, request, listing(shared, request, parsed, order).query(), parsed.browse());
   }
 
   public SearchResult search(SearchRequest request) throws IOException {
@@ -95,16 +141,18 @@ public final class SearchService {
     SortOrder order = request.sort() != null ? request.sort() : parsed.browse() ? SortOrder.DATE_DESC : SortOrder.RELEVANCE;
     boolean byRelevance = order == SortOrder.RELEVANCE;
     return index.withSearcher(shared -> {
+      HybridListing.Listing listing = listing(shared, request, parsed, order);
+      Query listed = listing.query();
       Versions versions = request.foldVersions() ? shared.versions() : Versions.NONE;
       // versions folded into a hit take no place in the list: reach that much further
       int reach = request.page() * request.size() + versions.foldable();
-      Matches matches = match(shared, request, order, parsed, parsed.query(), reach);
+      Matches matches = match(shared, request, order, parsed, listed, reach);
       long total = matches.top().totalHits.value();
       boolean allFull = matches.top().scoreDocs.length == total;
       // the laws among the full matches, and how many of their versions fold: read off the list when
       // it holds every full match, else one search over the few documents that have versions
       VersionFolding.Matched laws = allFull ? VersionFolding.matched(matches.top().scoreDocs, versions)
-          : VersionFolding.matched(shared, filtered(shared, request, parsed.query(), parsed.browse()), versions);
+          : VersionFolding.matched(shared, filtered(shared, request, listed, parsed.browse()), versions);
       Tail tail = Tail.NONE;
       if (parsed.parts() > 0 && byRelevance) {
         if (total == 0) {
@@ -121,7 +169,7 @@ public final class SearchService {
           }
         } else if (total - laws.folded() < request.page() * request.size()) {
           PartialQuery partial = parsed.partial();
-          tail = partial == null ? Tail.NONE : tail(shared, request, partial, parsed.query(), versions, laws.laws());
+          tail = partial == null ? Tail.NONE : tail(shared, request, partial, listed, versions, laws.laws());
         } else {
           // the page does not reach them: not ranked, not counted (partial is null), which saves
           // most of the cost of a search that has enough full matches
@@ -129,23 +177,25 @@ public final class SearchService {
         }
       }
       // the folded list: full matches, then (once they are all in the list) the partial ones
-      List<VersionFolding.Hit> folded = new ArrayList<>(VersionFolding.fold(ranked(matches.top().scoreDocs, false), versions,
-          parsed.years(), byRelevance, Set.of()));
+      List<VersionFolding.Hit> folded = new ArrayList<>(VersionFolding.fold(ranked(matches.top().scoreDocs, listing.partial()),
+          versions, parsed.years(), byRelevance, Set.of()));
       if (allFull) {
-        folded.addAll(VersionFolding.fold(ranked(tail.hits(), true), versions, parsed.years(), byRelevance, laws.laws()));
+        folded.addAll(VersionFolding.fold(ranked(tail.hits(), null), versions, parsed.years(), byRelevance, laws.laws()));
       }
       int from = Math.min(folded.size(), (request.page() - 1) * request.size());
       int to = Math.min(folded.size(), request.page() * request.size());
       List<SearchResult.Hit> hits = hitReader.read(shared, folded.subList(from, to), byRelevance, parsed.description(),
-          tail.hits().length > 0 ? parsed.partial() : null);
+          tail.hits().length > 0 || !listing.partial().isEmpty() ? parsed.partial() : null, listing.meaningOnly());
       long tookMs = (System.nanoTime() - start) / 1_000_000;
       return new SearchResult(total, tail.total(), laws.folded() + tail.folded(), request.page(), request.size(), tookMs,
-          parsed.description(), hits, matches.facets());
+          parsed.description().ranBy(listing.mode().label()), hits, matches.facets());
     });
   }
 
-  private static List<VersionFolding.Ranked> ranked(ScoreDoc[] docs, boolean partial) {
-    return java.util.Arrays.stream(docs).map(d -> new VersionFolding.Ranked(d, partial)).toList();
+  /** @param partial the partial matches among {@code docs}; null when all of them are */
+  private static List<VersionFolding.Ranked> ranked(ScoreDoc[] docs, Set<Integer> partial) {
+    return java.util.Arrays.stream(docs)
+        .map(d -> new VersionFolding.Ranked(d, partial == null || partial.contains(d.doc))).toList();
   }
 
   /**
@@ -167,10 +217,7 @@ public final class SearchService {
    */
   private Tail tail(ReaderSearcher shared, SearchRequest request, PartialQuery partial, Query full, Versions versions,
       Set<Integer> fullLaws) throws IOException {
-    IndexSearcher timed = timed(shared);
-    Query first = new BooleanQuery.Builder().add(partial.candidates(), Occur.MUST).add(full, Occur.MUST_NOT).build();
-    TopDocs pool = timed.search(filtered(shared, request, first, false), CANDIDATES);
-    ScoreDoc[] ranked = PartialRanking.rank(timed, partial.query(), pool.scoreDocs, PARTIAL_MAX);
+    ScoreDoc[] ranked = partialMatches(shared, request, partial, full);
     Set<Integer> laws = new java.util.HashSet<>(fullLaws);
     int folded = 0;
     for (ScoreDoc sd : ranked) {
@@ -180,6 +227,19 @@ public final class SearchService {
       }
     }
     return new Tail(ranked, (long) ranked.length, folded);
+  }
+
+  /**
+   * The best {@link #PARTIAL_MAX} partial matches, best first: of the {@link #CANDIDATES} documents
+   * that best match the query's bigrams as plain terms (found without scoring every document that
+   * holds a common piece such as 管理), those that match the partial query, ranked by it.
+   */
+  static ScoreDoc[] partialMatches(ReaderSearcher shared, SearchRequest request, PartialQuery partial, Query full)
+      throws IOException {
+    IndexSearcher timed = timed(shared);
+    Query first = new BooleanQuery.Builder().add(partial.candidates(), Occur.MUST).add(full, Occur.MUST_NOT).build();
+    TopDocs pool = timed.search(filtered(shared, request, first, false), CANDIDATES);
+    return PartialRanking.rank(timed, partial.query(), pool.scoreDocs, PARTIAL_MAX);
   }
 
   /** The ranked documents of one reading of the query and the facet counts beside them. */
@@ -211,9 +271,14 @@ public final class SearchService {
 
   /** The query over file documents, within the request's dates and facet filters. */
   static DrillDownQuery filtered(ReaderSearcher shared, SearchRequest request, Query query, boolean browse) {
+    return filtered(shared, request, query, browse, DOCUMENTS);
+  }
+
+  /** The query over documents of a kind (files, or their vectors, which carry the same filter fields). */
+  static DrillDownQuery filtered(ReaderSearcher shared, SearchRequest request, Query query, boolean browse, Query kind) {
     BooleanQuery.Builder base = new BooleanQuery.Builder()
         .add(query, browse ? Occur.FILTER : Occur.MUST)
-        .add(DOCUMENTS, Occur.FILTER);
+        .add(kind, Occur.FILTER);
     if (request.from() != null || request.to() != null) {
       long lo = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
       long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();

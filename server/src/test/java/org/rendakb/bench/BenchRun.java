@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>{@code java -cp server/target/server.jar:server/target/test-classes org.rendakb.bench.BenchRun CORPUS OUT
  * [full|quick]} (what {@code ./mvnw -Pbench} runs);
  * quick: 2 threads only, 5 s per client count, no scale run; indexing: only the indexing part
- * with 2 threads, for working on indexing speed; ocr: only OCR's pages per minute and its rebuild.
+ * with 2 threads, for working on indexing speed; ocr: only OCR's pages per minute and its rebuild;
+ * semantic: what meaning vectors cost ({@link SemanticBench}).
  */
 public final class BenchRun {
   static final int FACTOR = 10;
@@ -49,6 +50,13 @@ public final class BenchRun {
     }
     if (args.length > 2 && args[2].equals("ocr")) {
       System.out.println(OcrBench.markdown(OcrBench.measure(corpus, out, 2), null));
+      return;
+    }
+    if (args.length > 2 && args[2].equals("semantic")) {
+      SemanticBench.Result semantic = SemanticBench.measure(corpus, out, serverJar, seconds, inProcessRounds);
+      Files.writeString(out.resolve("semantic.md"), semantic.markdown());
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("semantic.json").toFile(),
+          semantic.figures());
       return;
     }
     IndexingBench.Result indexing = IndexingBench.measure(corpus, out, quick ? new int[] {2} : new int[] {1, 2});

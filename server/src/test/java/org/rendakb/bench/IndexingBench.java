@@ -16,8 +16,8 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.store.FSDirectory;
 import org.rendakb.extract.ExtractionException;
 import org.rendakb.extract.Extractor;
@@ -30,8 +30,10 @@ import org.rendakb.index.LuceneDocuments;
 import org.rendakb.index.SourceDocument;
 import org.rendakb.index.SourceFile;
 import org.rendakb.metadata.MetadataExtractor;
+import org.rendakb.ocr.OcrOptions;
 import org.rendakb.passages.PassageSplitter;
 import org.rendakb.schema.Analyzers;
+import org.rendakb.semantic.SemanticOptions;
 
 /**
  * Indexing speed of the whole indexer against the raw-Lucene limit, measured in the same run: the
@@ -120,6 +122,12 @@ final class IndexingBench {
    * as the command line runs it by default: a bulk load ends merged into one segment.
    */
   static Run index(List<Path> inputs, Path index, int threads, boolean full) throws Exception {
+    // lexical indexing against its Lucene baselines; the vectors' cost is SemanticBench's
+    return index(inputs, index, threads, full, SemanticOptions.off());
+  }
+
+  /** The indexer with meaning vectors as given ({@link SemanticBench} compares with and without). */
+  static Run index(List<Path> inputs, Path index, int threads, boolean full, SemanticOptions semantic) throws Exception {
     if (full) {
       Machine.deleteRecursively(index);
     }
@@ -128,7 +136,7 @@ final class IndexingBench {
     HeapSampler.Peak heap;
     try (HeapSampler sampler = new HeapSampler()) {
       report = Indexer.run(new IndexerOptions(index, inputs, threads, full, IndexerOptions.DEFAULT_COMMIT_EVERY,
-          FinalMerge.AFTER_BULK_LOAD));
+          FinalMerge.AFTER_BULK_LOAD), OcrOptions.defaults(index), semantic);
       heap = sampler.peak();
     }
     if (!report.failed().isEmpty()) {

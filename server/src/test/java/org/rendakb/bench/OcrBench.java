@@ -9,6 +9,7 @@ import org.rendakb.index.IndexerOptions;
 import org.rendakb.metadata.fixtures.ScannedGongwen;
 import org.rendakb.ocr.Ocr;
 import org.rendakb.ocr.OcrOptions;
+import org.rendakb.semantic.SemanticOptions;
 
 /**
  * OCR's cost: scanned 公文 drawn as the tests draw them (image-only PDFs of noisy, slightly turned
@@ -41,10 +42,10 @@ final class OcrBench {
     ScannedGongwen.write(corpus, scans, SCANS, SEED);
     Path index = folder.resolve("index");
     long start = System.nanoTime();
-    IndexReport first = Indexer.run(new IndexerOptions(index, List.of(scans), threads, true), options);
+    IndexReport first = Indexer.run(new IndexerOptions(index, List.of(scans), threads, true), options, SemanticOptions.off());
     double firstSeconds = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();
-    IndexReport again = Indexer.run(new IndexerOptions(index, List.of(scans), threads, true), options);
+    IndexReport again = Indexer.run(new IndexerOptions(index, List.of(scans), threads, true), options, SemanticOptions.off());
     double rerunSeconds = (System.nanoTime() - start) / 1e9;
     return new Result(ocr.status().description(), first.documents(), first.ocrPagesRead(), firstSeconds,
         first.ocrPagesRead() * 60 / firstSeconds, rerunSeconds, again.ocrPagesRead(), again.ocrPagesFromCache(), threads);

@@ -189,7 +189,7 @@ public final class SearchBench {
     return mix;
   }
 
-  private static List<Row> run(HttpClient http, String base, List<Request> mix, int clients, int seconds) throws InterruptedException {
+  static List<Row> run(HttpClient http, String base, List<Request> mix, int clients, int seconds) throws InterruptedException {
     Map<String, List<Long>> latencies = new LinkedHashMap<>();
     Map<String, AtomicInteger> errors = new LinkedHashMap<>();
     for (Request r : mix) {
@@ -243,7 +243,7 @@ public final class SearchBench {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
   }
 
-  private static void waitForHealth(HttpClient http, String base, Process server) throws Exception {
+  static void waitForHealth(HttpClient http, String base, Process server) throws Exception {
     for (int i = 0; i < 600 && server.isAlive(); i++) {
       try {
         if (http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).build(), HttpResponse.BodyHandlers.discarding())

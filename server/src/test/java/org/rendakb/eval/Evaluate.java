@@ -3,6 +3,7 @@ package org.rendakb.eval;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rendakb.api.TestMeaning;
 import org.rendakb.search.query.Abbreviations;
 import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.SearchService;
@@ -27,7 +28,7 @@ public final class Evaluate {
       System.exit(2);
     }
     try (IndexAccess index = IndexAccess.open(Path.of(args[0]))) {
-      SearchService service = new SearchService(index, Abbreviations.bundled());
+      SearchService service = new SearchService(index, Abbreviations.bundled(), TestMeaning.search());
       List<TopicEvaluation.Report> reports = new ArrayList<>();
       StringBuilder worst = new StringBuilder();
       index.withSearcher(searcher -> {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rendakb.hybrid.SearchMode;
 import org.rendakb.search.SearchRequest;
 import org.rendakb.search.SearchResult;
 import org.rendakb.search.SearchService;
@@ -24,7 +25,13 @@ public final class TopicEvaluation {
   static final int WORST = 5;
   static final int ABOVE = 3;
 
-  public record GroupResult(String group, GradedMetrics product, GradedMetrics smartcn, GradedMetrics bigrams) {}
+  /**
+   * @param product the search as the API answers by default (hybrid where the index has vectors)
+   * @param lexical the same search by the words alone ({@code mode=lexical}); null when the product is lexical
+   * @param semantic by meaning alone ({@code mode=semantic}); null when the product is lexical
+   */
+  public record GroupResult(String group, GradedMetrics product, GradedMetrics lexical, GradedMetrics semantic,
+      GradedMetrics smartcn, GradedMetrics bigrams) {}
 
   /**
    * A query whose document sought the product did not rank first: its rank (0: not in the top
@@ -67,6 +74,10 @@ public final class TopicEvaluation {
     for (Report r : reports) {
       for (GroupResult g : r.groups()) {
         row(s, r.set(), g.group(), "rendakb", g.product());
+        if (g.lexical() != null) {
+          row(s, r.set(), g.group(), "rendakb lexical", g.lexical());
+          row(s, r.set(), g.group(), "rendakb semantic", g.semantic());
+        }
         row(s, r.set(), g.group(), "smartcn BM25 (body)", g.smartcn());
         row(s, r.set(), g.group(), "CJK bigram BM25 (body)", g.bigrams());
       }
@@ -104,12 +115,21 @@ public final class TopicEvaluation {
   public static Report run(String set, SearchService service, CorpusDocs docs, BodyBaseline smartcn, BodyBaseline bigrams,
       List<TopicQuery> queries, boolean foldVersions) throws IOException {
     Map<String, List<List<GradedMetrics.RankedHit>>> product = new LinkedHashMap<>();
+    Map<String, List<List<GradedMetrics.RankedHit>>> lexical = new LinkedHashMap<>();
+    Map<String, List<List<GradedMetrics.RankedHit>>> semantic = new LinkedHashMap<>();
     Map<String, List<List<String>>> words = new LinkedHashMap<>();
     Map<String, List<List<String>>> grams = new LinkedHashMap<>();
     Map<String, List<Map<String, Integer>>> judgments = new LinkedHashMap<>();
     List<Miss> misses = new ArrayList<>();
     for (TopicQuery q : queries) {
-      SearchResult result = service.search(new SearchRequest(q.query(), Map.of(), null, null, null, 1, DEPTH, foldVersions));
+      SearchRequest request = new SearchRequest(q.query(), Map.of(), null, null, null, 1, DEPTH, foldVersions);
+      SearchResult result = service.search(request);
+      if (!"lexical".equals(result.query().mode())) {
+        lexical.computeIfAbsent(q.group(), g -> new ArrayList<>())
+            .add(rankedHits(service.search(request.withMode(SearchMode.LEXICAL)), docs));
+        semantic.computeIfAbsent(q.group(), g -> new ArrayList<>())
+            .add(rankedHits(service.search(request.withMode(SearchMode.SEMANTIC)), docs));
+      }
       List<GradedMetrics.RankedHit> hits = new ArrayList<>();
       List<String> ranked = new ArrayList<>();
       List<String> shown = new ArrayList<>();
@@ -137,8 +157,15 @@ public final class TopicEvaluation {
     List<GroupResult> groups = new ArrayList<>();
     for (String g : product.keySet()) {
       groups.add(new GroupResult(g, GradedMetrics.ofHits(product.get(g), judgments.get(g)),
+          lexical.containsKey(g) ? GradedMetrics.ofHits(lexical.get(g), judgments.get(g)) : null,
+          semantic.containsKey(g) ? GradedMetrics.ofHits(semantic.get(g), judgments.get(g)) : null,
           GradedMetrics.of(words.get(g), judgments.get(g)), GradedMetrics.of(grams.get(g), judgments.get(g))));
     }
     return new Report(set, groups, misses);
+  }
+
+  private static List<GradedMetrics.RankedHit> rankedHits(SearchResult result, CorpusDocs docs) {
+    return result.hits().stream().map(hit -> new GradedMetrics.RankedHit(docs.byId(hit.id()).corpusPath(),
+        hit.versions().stream().map(v -> docs.byId(v.id()).corpusPath()).toList())).toList();
   }
 }

@@ -15,10 +15,22 @@ import java.util.List;
  * @param ignored pieces of the query that were not used (stray quotes, brackets, a dangling OR, terms
  *     beyond the limit, punctuation-only words)
  * @param parsed the whole understanding in one line: {@code +(a | b) +"c d" 2018 -e}
+ * @param mode how the search ran: {@code lexical} (by the words), {@code hybrid} (the lexical and
+ *     the meaning lists fused) or {@code semantic} (by meaning alone); null before it ran
  */
 public record QueryDescription(
     String text, boolean truncated, boolean browse, List<List<Term>> all, List<Term> optional, List<Term> none,
-    List<String> ignored, String parsed) {
+    List<String> ignored, String parsed, String mode) {
+
+  public QueryDescription(String text, boolean truncated, boolean browse, List<List<Term>> all, List<Term> optional,
+      List<Term> none, List<String> ignored, String parsed) {
+    this(text, truncated, browse, all, optional, none, ignored, parsed, null);
+  }
+
+  /** The same understanding, saying how the search ran. */
+  public QueryDescription ranBy(String how) {
+    return new QueryDescription(text, truncated, browse, all, optional, none, ignored, parsed, how);
+  }
 
   public QueryDescription {
     all = all.stream().map(List::copyOf).toList();

@@ -16,8 +16,11 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.Bits;
+import org.rendakb.schema.Fields;
 import org.rendakb.schema.FileBlocks;
 
 /**
@@ -37,6 +40,7 @@ public final class ReaderSearcher extends IndexSearcher {
   private final Set<String> facetDims;
   private final Suggestions suggestions;
   private final FieldInfos fieldInfos;
+  private final boolean hasVectors;
   private final Versions versions;
   private final List<SegmentFiles> segments;
   private final List<LiveFile> liveFiles;
@@ -58,6 +62,8 @@ public final class ReaderSearcher extends IndexSearcher {
     this.liveFiles = liveFiles(reader, this.segments);
     this.suggestions = Suggestions.build(reader, liveFiles);
     this.versions = Versions.build(liveFiles);
+    this.hasVectors = fieldInfos.fieldInfo(Fields.EMBEDDING) != null
+        && count(new TermQuery(new Term(Fields.KIND, Fields.KIND_VECTOR))) > 0;
   }
 
   private static List<LiveFile> liveFiles(IndexReader reader, List<SegmentFiles> segments) {
@@ -85,6 +91,11 @@ public final class ReaderSearcher extends IndexSearcher {
   }
 
   /** The facet dimensions that have at least one value in this reader. */
+  /** Whether any file of this reader has a meaning vector yet. */
+  public boolean hasVectors() {
+    return hasVectors;
+  }
+
   public boolean hasDim(String dim) {
     return facetDims.contains(dim);
   }
@@ -135,7 +146,7 @@ public final class ReaderSearcher extends IndexSearcher {
   /** Where the passages of the file document with this doc id end, exclusive ({@link FileBlocks}). */
   public int passagesEnd(int file) {
     LeafReaderContext leaf = leaf(file);
-    return leaf.docBase + FileBlocks.passagesEnd(segments.get(leaf.ord).files(), file - leaf.docBase, leaf.reader().maxDoc());
+    return leaf.docBase + FileBlocks.passagesEnd(segments.get(leaf.ord).starts(), file - leaf.docBase, leaf.reader().maxDoc());
   }
 
   private LeafReaderContext leaf(int doc) {

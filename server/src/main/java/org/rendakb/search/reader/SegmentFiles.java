@@ -21,12 +21,14 @@ import org.rendakb.schema.StoredFile;
  */
 final class SegmentFiles {
   private final FixedBitSet files;
+  private final FixedBitSet starts;
   /** The file documents' segment doc ids, ascending, and what each shows, in the same order. */
   private final int[] docs;
   private final FileMetadata[] metadata;
 
-  private SegmentFiles(FixedBitSet files, int[] docs, FileMetadata[] metadata) {
+  private SegmentFiles(FixedBitSet files, FixedBitSet starts, int[] docs, FileMetadata[] metadata) {
     this.files = files;
+    this.starts = starts;
     this.docs = docs;
     this.metadata = metadata;
   }
@@ -45,12 +47,17 @@ final class SegmentFiles {
       metadata[n++] = new FileMetadata(f.id(), f.path(), f.title(), share(shared, f.type()), f.date(), f.year(),
           share(shared, f.body()), share(shared, f.committee()), share(shared, f.region()), share(shared, f.place()));
     }
-    return new SegmentFiles(files, docs, metadata);
+    return new SegmentFiles(files, FileBlocks.starts(segment), docs, metadata);
   }
 
   /** The file documents of the segment. */
   FixedBitSet files() {
     return files;
+  }
+
+  /** The documents that end a file's passages: files and vectors ({@link FileBlocks#starts}). */
+  FixedBitSet starts() {
+    return starts;
   }
 
   int count() {

@@ -1,0 +1,99 @@
+package org.rendakb.semantic;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vectors on disk, one small file each, keyed by the hash of the model and of the exact text
+ * embedded: an unchanged, moved or renamed file, a rebuild with --full or a run after an interrupted
+ * one finds its vector here and costs no inference. A cache that cannot be written is a warning:
+ * the text is embedded again next time.
+ */
+public final class EmbeddingCache {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddingCache.class);
+
+  private final Path folder;
+  private volatile boolean warned;
+
+  /** @param folder where entries live, or null for no cache */
+  public EmbeddingCache(Path folder) {
+    this.folder = folder;
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  public static String key(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update((Embedder.MODEL + "\n").getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  private Path entry(String key) {
+    return folder.resolve(key.substring(0, 2)).resolve(key + ".f32");
+  }
+
+  /** The cached vector, or null when there is none (or it is unreadable, which is logged). */
+  public float[] get(String key) {
+    if (folder == null) {
+      return null;
+    }
+    Path file = entry(key);
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      if (bytes.length != Embedder.DIMENSIONS * Float.BYTES) {
+        log.warn("ignoring a damaged vector cache entry {} ({} bytes)", file, bytes.length);
+        return null;
+      }
+      float[] vector = new float[Embedder.DIMENSIONS];
+      ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+      return vector;
+    } catch (IOException e) {
+      log.warn("ignoring an unreadable vector cache entry {}: {}", file, e.getMessage());
+      return null;
+    }
+  }
+
+  public void put(String key, float[] vector) {
+    if (folder == null) {
+      return;
+    }
+    Path file = entry(key);
+    try {
+      Files.createDirectories(file.getParent());
+      ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      bytes.asFloatBuffer().put(vector);
+      Path tmp = Files.createTempFile(file.getParent(), key, ".tmp");
+      Files.write(tmp, bytes.array());
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      if (!warned) {
+        warned = true;
+        log.warn("cannot write the vector cache in {} ({}); vectors will be computed again next run", folder, e.getMessage());
+      }
+    }
+  }
+}
