@@ -41,6 +41,7 @@ function statusLine(r) {
   const parts = [r.partial > 0 && r.total === 0 ? '没有包含全部检索词的文档' : `共 ${r.total} 篇`];
   if (r.partial > 0) parts.push(`${r.total === 0 ? '以下' : '另有'} ${r.partial} 篇只包含部分检索词`);
   if (r.folded > 0) parts.push(`其中 ${r.folded} 篇是所列法规的其他版本，列在该法规下`);
+  if (r.query && r.query.mode === 'hybrid' && r.hits.some((h) => h.meaning)) parts.push('含按语义找到的文档');
   return parts.join('，') + `，用时 ${r.took_ms} 毫秒` + (r.query && r.query.truncated ? '（检索词过长，已截断）' : '');
 }
 
@@ -51,7 +52,10 @@ function resultItem(hit, q, firstPartial) {
   const item = el('li', { class: hit.partial ? 'partial' : null },
     firstPartial ? el('p', { class: 'partial-start', text: '以下文档只包含部分检索词' }) : null,
     el('h3', {}, title), meta);
-  if (hit.partial) {
+  if (hit.meaning) {
+    // no word of the query in it: found because its title and opening mean the same
+    item.append(el('div', { class: 'meaning', text: '按语义找到：文中没有检索词，标题和开头的意思与检索相近' }));
+  } else if (hit.partial) {
     const note = el('div', { class: 'missing' });
     if (hit.missing && hit.missing.length) {
       note.append('缺少：');

@@ -20,21 +20,29 @@ public final class EmbeddingInput {
   private static final Pattern ADOPTION = Pattern.compile(
       "会议.{0,30}(通过|修正|修订|批准)|(通过|修正|修订|批准|公布|施行)[)）]?$|^[（(]\\s*\\d{4}年.*[)）]$");
 
+  /** The text embedded for a document: its title, then its {@link #opening}. */
   public static String of(String title, String text) {
-    StringBuilder out = new StringBuilder(title == null ? "" : title.strip());
+    String head = title == null ? "" : title.strip();
+    String opening = opening(head, text);
+    return opening.isEmpty() ? head : head + "\n" + opening;
+  }
+
+  /**
+   * The opening prose of a text, lines joined by newlines, at most {@link #OPENING_CHARS}: the part
+   * of it a meaning vector is made from, and what a hit found by meaning shows.
+   */
+  public static String opening(String title, String text) {
     if (text == null) {
-      return out.toString();
+      return "";
     }
-    int opening = 0;
+    StringBuilder out = new StringBuilder();
     for (String raw : text.split("\n")) {
       String line = raw.strip();
       if (line.length() < MIN_PROSE_LINE || line.equals(title) || ADOPTION.matcher(line).find()) {
         continue;
       }
-      String piece = line.substring(0, Math.min(line.length(), OPENING_CHARS - opening));
-      out.append('\n').append(piece);
-      opening += piece.length();
-      if (opening >= OPENING_CHARS) {
+      out.append(out.isEmpty() ? "" : "\n").append(line, 0, Math.min(line.length(), OPENING_CHARS - out.length()));
+      if (out.length() >= OPENING_CHARS) {
         break;
       }
     }

@@ -17,6 +17,7 @@ import org.rendakb.search.query.QueryDescription;
 import org.rendakb.search.query.QueryPart;
 import org.rendakb.search.reader.FileMetadata;
 import org.rendakb.search.reader.ReaderSearcher;
+import org.rendakb.semantic.EmbeddingInput;
 
 /**
  * The hits of one page, from the folded ranked list: what the reader keeps of each file (no stored
@@ -56,7 +57,7 @@ final class HitReader {
   private List<SearchResult.Hit> hits(ReaderSearcher searcher, List<VersionFolding.Hit> page, boolean byRelevance,
       QueryMarks marks, List<QueryPart> parts, boolean meaning) throws IOException {
     int[] docIds = page.stream().mapToInt(VersionFolding.Hit::shown).toArray();
-    List<List<Snippet>> marked = snippets(searcher, marks, docIds);
+    List<List<Snippet>> marked = meaning ? openings(searcher, marks, docIds) : snippets(searcher, marks, docIds);
     List<List<String>> missing = parts == null ? null : MissingParts.of(searcher, parts, docIds);
     List<SearchResult.Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
@@ -74,6 +75,20 @@ final class HitReader {
           marked.get(i).stream().map(Snippet::page).collect(java.util.stream.Collectors.toList()), meaning));
     }
     return hits;
+  }
+
+  /**
+   * The opening prose of each document, the part its meaning vector was made from (with nothing to
+   * mark, the best passage for the query cannot be told).
+   */
+  private List<List<Snippet>> openings(ReaderSearcher searcher, QueryMarks marks, int[] docIds) throws IOException {
+    List<List<Snippet>> out = new ArrayList<>(docIds.length);
+    StoredFields stored = searcher.storedFields();
+    for (int doc : docIds) {
+      String text = StoredFile.read(stored, doc, StoredFile.Part.TEXT).text();
+      out.add(snippets.withPages(marks, EmbeddingInput.opening(searcher.file(doc).title(), text), List.of()));
+    }
+    return out;
   }
 
   /** From the passages where they hold the marks, else from the whole stored text. */

@@ -51,10 +51,17 @@ final class HybridListing {
   }
 
   Listing list(ReaderSearcher shared, SearchRequest request, ParsedQuery parsed, SearchMode mode) throws IOException {
+    Query lexicalQuery = SearchService.filtered(shared, request, parsed.query(), false);
+    TopDocs full = mode == SearchMode.SEMANTIC ? null : shared.search(lexicalQuery, LEXICAL_DEPTH);
+    boolean description = parsed.description().all().size() >= Fusion.DESCRIPTION_WORDS;
+    if (full != null && !description && full.scoreDocs.length > 0) {
+      // one or two words that documents hold whole: they are what is wanted, and meaning adds
+      // nothing to them (Fusion); no vector is computed
+      return Listing.lexical(parsed.query());
+    }
     Query vectorFilter = SearchService.filtered(shared, request, MatchAllDocsQuery.INSTANCE, true, MeaningSearch.VECTORS);
     List<ScoreDoc> near = meaning.nearest(shared, parsed.description().text(), vectorFilter, MEANING_DEPTH);
     List<Integer> nearDocs = near.stream().map(sd -> sd.doc).toList();
-    Query lexicalQuery = SearchService.filtered(shared, request, parsed.query(), false);
     Set<Integer> fullMatches = matching(shared, lexicalQuery, near);
     // found by meaning alone: not even a piece of the query in it, so nothing in it is marked
     Set<Integer> meaningOnly = new HashSet<>(nearDocs);
@@ -66,10 +73,8 @@ final class HybridListing {
       near.forEach(sd -> scores.put(sd.doc, sd.score));
       return new Listing(new FusedQuery(null, scores), mode, Set.of(), meaningOnly);
     }
-    List<ScoreDoc> lexical = new ArrayList<>();
+    List<ScoreDoc> lexical = new ArrayList<>(List.of(full.scoreDocs));
     Set<Integer> partial = new HashSet<>();
-    TopDocs full = shared.search(lexicalQuery, LEXICAL_DEPTH);
-    lexical.addAll(List.of(full.scoreDocs));
     for (ScoreDoc sd : full.scoreDocs) {
       fullMatches.add(sd.doc);
     }
