@@ -113,9 +113,12 @@ public final class VectorPhase {
       } catch (ExecutionException e) {
         throw new IOException("writing meaning vectors failed: " + e.getCause(), e.getCause());
       } finally {
-        ticker.shutdownNow();
+        // never interrupt the ticker: an interrupt inside a commit closes the writer's files and
+        // kills it; let a running commit finish instead
+        ticker.shutdown();
         workers.shutdown();
         awaitQuietly(workers);
+        awaitQuietly(ticker);
       }
       if (failed.get() != null) {
         throw failed.get();

@@ -25,8 +25,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rendakb.ocr.OcrOptions;
 import org.rendakb.schema.Fields;
 import org.rendakb.schema.IndexSchema;
+import org.rendakb.semantic.SemanticOptions;
 
 /** The real indexer on real files: seeds and corpus texts, indexed, edited, deleted, renamed. */
 class IndexerSyncTest {
@@ -164,21 +166,26 @@ class IndexerSyncTest {
     Path in = copySeeds();
     Path index = work.resolve("index");
     Path later = laterFolder();
-    // a commit every millisecond flushes about every file into a segment of its own
+    // a commit every millisecond flushes about every file into a segment of its own; vectors, whose
+    // own segments an update adds as well, are left out: this is about the lexical blocks' merges
     Duration often = Duration.ofMillis(1);
-    IndexReport unmerged = Indexer.run(new IndexerOptions(index, List.of(in), 1, true, often, FinalMerge.NONE));
+    IndexReport unmerged = lexical(new IndexerOptions(index, List.of(in), 1, true, often, FinalMerge.NONE));
     assertTrue(segments(index) >= 2, "the set-up writes several segments: " + segments(index));
     assertEquals(0, unmerged.mergeSeconds());
 
-    IndexReport bulk = Indexer.run(new IndexerOptions(index, List.of(in), 1, true, often, FinalMerge.AFTER_BULK_LOAD));
+    IndexReport bulk = lexical(new IndexerOptions(index, List.of(in), 1, true, often, FinalMerge.AFTER_BULK_LOAD));
     assertEquals(1, segments(index), "a --full run is a bulk load");
     assertTrue(bulk.mergeSeconds() > 0 && bulk.mergeSeconds() <= bulk.seconds(), bulk.mergeSeconds() + " of " + bulk.seconds());
     assertEquals(unmerged.passages(), bulk.passages());
 
-    IndexReport update = Indexer.run(new IndexerOptions(index, List.of(in, later), 1, false, often, FinalMerge.AFTER_BULK_LOAD));
+    IndexReport update = lexical(new IndexerOptions(index, List.of(in, later), 1, false, often, FinalMerge.AFTER_BULK_LOAD));
     assertEquals(1, update.added());
     assertEquals(2, segments(index), "an update's new segment stays");
     assertEquals(0, update.mergeSeconds());
+  }
+
+  private static IndexReport lexical(IndexerOptions options) throws Exception {
+    return Indexer.run(options, OcrOptions.defaults(options.indexDir()), SemanticOptions.off());
   }
 
   private static int segments(Path index) throws IOException {
