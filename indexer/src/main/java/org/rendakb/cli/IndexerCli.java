@@ -106,6 +106,11 @@ public final class IndexerCli implements Callable<Integer> {
     if (ocrMaxPages < 0 || ocrMaxSeconds < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--ocr-max-pages must be 0 or more, --ocr-max-seconds 1 or more");
     }
+    String names = System.getProperty("sun.jnu.encoding", "UTF-8");
+    if (!names.equalsIgnoreCase("UTF-8")) {
+      log.warn("file names are read as {} (the locale is not UTF-8): files with Chinese names cannot be read and will be"
+          + " listed as failed; run with LANG=C.UTF-8", names);
+    }
     OcrOptions ocr = OcrOptions.defaults(index).withTesseract(tesseract).withCache(ocrCache != null ? ocrCache
         : OcrOptions.defaultCache(index)).withBounds(ocrMaxPages, java.time.Duration.ofSeconds(ocrMaxSeconds));
     IndexReport result;

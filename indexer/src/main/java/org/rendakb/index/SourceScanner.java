@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -89,6 +90,13 @@ final class SourceScanner {
   private static void add(Path root, Path file, List<SourceFile> files, List<IndexReport.Failure> unreadable) {
     try {
       files.add(SourceFile.at(root, file));
+    } catch (InvalidPathException e) {
+      // the JVM reads file names in the locale's character set: under LANG=C a Chinese name's bytes
+      // cannot be turned into a name and back (its sidecar's name, its path in the index)
+      log.warn("cannot read the name of {}: {}", file, e.getMessage());
+      unreadable.add(new IndexReport.Failure(root.relativize(file).toString().replace('\\', '/'),
+          "its name cannot be read in this system's character set (" + System.getProperty("sun.jnu.encoding")
+              + "); run the indexer with a UTF-8 locale, e.g. LANG=C.UTF-8"));
     } catch (IOException | UncheckedIOException e) {
       log.warn("cannot read {}: {}", file, e.getMessage());
       unreadable.add(new IndexReport.Failure(root.relativize(file).toString().replace('\\', '/'), "cannot read: " + e.getMessage()));
