@@ -7,7 +7,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -30,6 +36,16 @@ import org.apache.lucene.util.FixedBitSet;
  */
 public final class FileBlocks {
   private FileBlocks() {}
+
+  /** The live file document with this id, as a doc id of {@code searcher}'s reader, or -1. */
+  public static int file(IndexSearcher searcher, String id) throws IOException {
+    Query q = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), BooleanClause.Occur.FILTER)
+        .build();
+    TopDocs top = searcher.search(q, 1);
+    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+  }
 
   /** The Lucene documents of one file in block order: the file, then its passages. */
   public static List<Document> of(Document file, List<Document> passages) {

@@ -8,10 +8,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.rendakb.errors.RefusedException;
 import org.rendakb.extract.ExtractionException;
 import org.rendakb.index.DocumentPipeline;
@@ -19,6 +15,7 @@ import org.rendakb.index.LuceneDocuments;
 import org.rendakb.index.SourceDocument;
 import org.rendakb.index.SourceFile;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.FileBlocks;
 import org.rendakb.schema.StoredFile;
 import org.rendakb.search.reader.IndexAccess;
 import org.rendakb.search.NoSuchDocumentException;
@@ -129,14 +126,11 @@ public final class Uploads {
   /** The stored root of the file document {@code id}, or null when there is none. */
   private String rootOf(String id) throws IOException {
     return index.withSearcher(s -> {
-      TopDocs top = s.search(new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
-          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER)
-          .build(), 1);
-      if (top.scoreDocs.length == 0) {
+      int doc = FileBlocks.file(s, id);
+      if (doc < 0) {
         return null;
       }
-      String root = StoredFile.read(s.storedFields(), top.scoreDocs[0].doc, StoredFile.Part.METADATA).root();
+      String root = StoredFile.read(s.storedFields(), doc, StoredFile.Part.METADATA).root();
       return root == null ? "" : root;
     });
   }

@@ -19,6 +19,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.FileBlocks;
 
 /**
  * The files nearest in meaning to a query: the HNSW graph of the vector documents, filtered by the
@@ -27,7 +28,6 @@ import org.rendakb.schema.Fields;
  * admits few, so a narrow filter still yields its nearest files.
  */
 public final class MeaningSearch {
-  private static final Query FILES = new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
   /** Vector documents, for the filter of a request (in place of the file documents). */
   public static final Query VECTORS = new TermQuery(new Term(Fields.KIND, Fields.KIND_VECTOR));
 
@@ -54,7 +54,7 @@ public final class MeaningSearch {
     List<ScoreDoc> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       String owner = stored.document(sd.doc, Set.of(Fields.OWNER)).get(Fields.OWNER);
-      int file = file(searcher, owner);
+      int file = FileBlocks.file(searcher, owner);
       if (file >= 0) {
         out.add(new ScoreDoc(file, sd.score));
       }
@@ -90,14 +90,5 @@ public final class MeaningSearch {
       }
     }
     return out;
-  }
-
-  private static int file(IndexSearcher searcher, String id) throws IOException {
-    Query q = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
-        .add(FILES, Occur.FILTER)
-        .build();
-    TopDocs top = searcher.search(q, 1);
-    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
   }
 }

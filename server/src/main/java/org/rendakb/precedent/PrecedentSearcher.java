@@ -37,6 +37,7 @@ import org.apache.lucene.util.QueryBuilder;
 import org.rendakb.errors.RefusedException;
 import org.rendakb.schema.Analyzers;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.FileBlocks;
 import org.rendakb.schema.PassageTexts;
 import org.rendakb.schema.StoredFile;
 import org.rendakb.search.highlight.Marker;
@@ -292,15 +293,11 @@ public final class PrecedentSearcher {
     }
     // an index whose blocks are not as written (never made by this indexer): find the file by id
     try {
-      Query q = new BooleanQuery.Builder()
-          .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
-          .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER)
-          .build();
-      TopDocs top = searcher.search(q, 1);
-      if (top.scoreDocs.length == 0) {
+      int doc = FileBlocks.file(searcher, id);
+      if (doc < 0) {
         return new Parent(id, null, null, null, null, null, null, null);
       }
-      StoredFile d = StoredFile.read(searcher.storedFields(), top.scoreDocs[0].doc, StoredFile.Part.SUMMARY);
+      StoredFile d = StoredFile.read(searcher.storedFields(), doc, StoredFile.Part.SUMMARY);
       return new Parent(id, d.path(), d.title(), d.type(), d.date(), d.year(), d.body(), d.committee());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

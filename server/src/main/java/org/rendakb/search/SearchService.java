@@ -32,6 +32,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.rendakb.hybrid.MeaningSearch;
 import org.rendakb.hybrid.SearchMode;
 import org.rendakb.schema.Fields;
+import org.rendakb.schema.FileBlocks;
 import org.rendakb.schema.IndexSchema;
 import org.rendakb.schema.StoredFile;
 import org.rendakb.extract.Pages;
@@ -426,12 +427,7 @@ public final class SearchService {
 
   /** The Lucene doc id of the file document with this id, or -1. */
   static int find(IndexSearcher s, String id) throws IOException {
-    Query q = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(Fields.ID, id)), Occur.FILTER)
-        .add(DOCUMENTS, Occur.FILTER)
-        .build();
-    TopDocs top = s.search(q, 1);
-    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+    return FileBlocks.file(s, id);
   }
 
   private static <T> T notFound(String id) throws NoSuchDocumentException {
