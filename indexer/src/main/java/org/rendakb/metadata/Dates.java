@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The document's date by the order of trust a reader uses: a law's note (latest act); a 公文's
- * 成文日期 in its 落款; the date under the title (——2024年1月20日在……, （2024年3月5日）); the
+ * 成文日期 in its 落款, else the 印发日期 of its 版记; the date under the title (——2024年1月20日在……, （2024年3月5日）); the
  * site's 发布时间 or PubDate; a date line near the top. {@link #published} is the site's time
  * where it is stated.
  */
@@ -27,6 +27,10 @@ final class Dates {
     }
     if (gongwen.date() != null) {
       return Sourced.of(gongwen.date(), "落款");
+    }
+    if (gongwen.printed() != null) {
+      // the 落款's date unread (OCR: 二〇〇一九年), the 版记 says when it was printed, days later at most
+      return Sourced.of(gongwen.printed(), "印发日期");
     }
     for (int i = titleLine + 1; titleLine >= 0 && i < Math.min(head.size(), titleLine + 1 + UNDER_TITLE); i++) {
       String line = head.get(i).strip();

@@ -35,6 +35,12 @@ final class Furniture {
   /** 发文字号 in any brackets, OCR's too: it reads 〔〕 as (), [] or {} as often as not. */
   static final Pattern DOC_NUMBER = Pattern.compile(
       "([\\p{IsHan}]{1,10})\\s*[〔\\[［【(（{｛]\\s*((?:19|20)[0-9]{2})\\s*[〕\\]］】)）}｝]\\s*([0-9]{1,4})\\s*号");
+  /**
+   * What OCR leaves of a 发文字号 line: the bracketed year and the number are read, the organ's
+   * abbreviation (宿人常发 → MARR) or the 号 (97号 → 975) often are not; 签发人 may share the line.
+   */
+  private static final Pattern DOC_NUMBER_READ_BADLY = Pattern.compile(
+      "^.{0,12}?[〔\\[［【(（{｛]\\s*(?:19|20)[0-9]{2}\\s*[〕\\]］】)）}｝]\\s*[0-9]{1,4}\\s*号?(\\s*签发人.*)?$");
   private static final Pattern DATE_LINE = Pattern.compile(
       "^[（(]?\\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*[年\\-/.]\\s*[0-9一二三四五六七八九十]{1,3}\\s*[月\\-/.]\\s*[0-9一二三四五六七八九十]{1,3}"
           + "\\s*日?.{0,24}$");
@@ -53,11 +59,17 @@ final class Furniture {
         || PAGE_LINE.matcher(l).matches()) {
       return true;
     }
-    if (DOC_NUMBER.matcher(l).find() && l.length() <= 40) {
+    if (isDocNumberLine(l)) {
       return true;
     }
     String words = SEPARATORS.matcher(l).replaceAll("");
     return !words.isEmpty() && TOOLBAR_WORDS.matcher(words).replaceAll("").isEmpty();
+  }
+
+  /** A line that holds a 发文字号, as written or as OCR reads it. */
+  static boolean isDocNumberLine(String line) {
+    String l = line.strip();
+    return l.length() <= 40 && (DOC_NUMBER.matcher(l).find() || DOC_NUMBER_READ_BADLY.matcher(l).matches());
   }
 
   /** A line that is only a date (a 落款 date, a date under a title), possibly in parentheses. */

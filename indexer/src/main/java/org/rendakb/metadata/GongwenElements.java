@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  *
  * @param docNumber normalised to 〔〕 (宿人常发〔2024〕12号), or null
  * @param issuerMark the 发文机关标志 without 文件, or null
+ * @param printed the 印发日期 of the 版记, or null
  */
 record GongwenElements(String docNumber, String signer, String addressee, LocalDate date, String signature,
-    String issuerMark) {
+    String issuerMark, LocalDate printed) {
   private static final Pattern SIGNER = Pattern.compile("签发人\\s*[:：]\\s*([\\p{IsHan}]{2,4})");
   private static final Pattern MARK = Pattern.compile("^([\\p{IsHan}、\\s　]{4,40})文件$");
   private static final Pattern ADDRESSEE = Pattern.compile("^[^。；]{2,80}[:：]$");
@@ -29,6 +30,7 @@ record GongwenElements(String docNumber, String signer, String addressee, LocalD
     String number = null;
     String signer = null;
     String mark = null;
+    boolean numbered = false;
     for (int i = 0; i < Math.min(head.size(), Math.max(titleLine, 0) + NUMBER_ABOVE_TITLE); i++) {
       String line = head.get(i).strip();
       Matcher m = Furniture.DOC_NUMBER.matcher(line);
@@ -36,6 +38,7 @@ record GongwenElements(String docNumber, String signer, String addressee, LocalD
       if (number == null && m.find() && (i < titleLine || line.length() <= 40) && !line.contains("《")) {
         number = OfficialElements.form(m);
       }
+      numbered |= i < titleLine && Furniture.isDocNumberLine(line);
       Matcher s = SIGNER.matcher(line);
       if (signer == null && s.find()) {
         signer = s.group(1);
@@ -46,18 +49,24 @@ record GongwenElements(String docNumber, String signer, String addressee, LocalD
       }
     }
     String addressee = null;
-    boolean official = number != null || mark != null;
+    boolean official = number != null || mark != null || numbered;
     if (official && titleLine >= 0) {
       for (int i = titleLine + 1; i < Math.min(head.size(), titleLine + 4); i++) {
         String line = head.get(i).strip();
         if (ADDRESSEE.matcher(line).matches() && !NOT_ADDRESSEE.matcher(line).matches()) {
-          addressee = line.substring(0, line.length() - 1);
+          addressee = line.substring(0, line.length() - 1).strip();
           break;
         }
       }
     }
     LocalDate date = null;
     String signature = null;
+    LocalDate printed = null;
+    for (int i = tail.size() - 1; i >= Math.max(0, tail.size() - TAIL_LINES) && printed == null; i--) {
+      String line = tail.get(i).strip();
+      List<DateFinder.Found> found = line.endsWith("印发") ? DateFinder.all(DateFinder.foldDigits(line)) : List.of();
+      printed = found.size() == 1 ? found.get(0).date() : null;
+    }
     for (int i = tail.size() - 1; i >= Math.max(0, tail.size() - TAIL_LINES); i--) {
       String line = tail.get(i).strip();
       if (Furniture.isDateLine(line)) {
@@ -81,7 +90,7 @@ record GongwenElements(String docNumber, String signer, String addressee, LocalD
         break;
       }
     }
-    return new GongwenElements(number, signer, addressee, date, signature, mark);
+    return new GongwenElements(number, signer, addressee, date, signature, mark, printed);
   }
 
   private record Signed(String organ, LocalDate date) {}

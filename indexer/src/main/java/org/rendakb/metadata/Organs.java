@@ -40,11 +40,16 @@ final class Organs {
     if (m.find()) {
       return Sourced.of(expand(m.group(1), place), "报告人");
     }
+    String mark = gongwen.issuerMark() != null && GongwenElements.ORGAN.matcher(gongwen.issuerMark()).matches()
+        ? expand(gongwen.issuerMark(), place) : null;
     if (gongwen.signature() != null) {
-      return Sourced.of(expand(gongwen.signature(), place), "署名");
+      String signed = expand(gongwen.signature(), place);
+      // a 署名 whose end OCR or the page edge lost (……常务委) is the organ its 发文机关标志 names in full
+      boolean cutShort = mark != null && mark.length() > signed.length() && mark.startsWith(signed);
+      return cutShort ? Sourced.of(mark, "发文机关标志") : Sourced.of(signed, "署名");
     }
-    if (gongwen.issuerMark() != null && GongwenElements.ORGAN.matcher(gongwen.issuerMark()).matches()) {
-      return Sourced.of(expand(gongwen.issuerMark(), place), "发文机关标志");
+    if (mark != null) {
+      return Sourced.of(mark, "发文机关标志");
     }
     Matcher catalogue = CATALOGUED.matcher(head);
     if (catalogue.find() && GongwenElements.ORGAN.matcher(catalogue.group(1)).matches()) {

@@ -3,6 +3,7 @@ package org.rendakb.metadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rendakb.clean.TextCleaner;
@@ -103,5 +104,28 @@ class ReadingRulesTest {
     DocumentMetadata unknown = extractor.extract(new MetadataInput("函.txt", "鼓楼区人大常委会文件\n鼓人发〔2023〕5号\n关于商请做好代表视察服务保障的函\n"
         + "各有关单位：\n" + BODY + "鼓楼区人大常委会\n2023年5月6日\n", Map.of()));
     assertEquals("鼓楼区人民代表大会常务委员会", unknown.body(), "南京, 福州, 徐州 and 开封 each have one: no guess");
+  }
+
+  @Test
+  void whatOcrMakesOfAScannedGongwenIsReadAsItsReaderReadsIt() {
+    // Tesseract's reading of scanned 公文: a 发文字号 whose abbreviation or 号 it lost, a title run
+    // into its 主送机关, a 落款 date with a 〇 too many, a 署名 short of its end
+    String body = "为召开第十五次会议，根据有关规定，现将有关事项通知如下: .\n本办法自2016年1月1日起施行。\n特此通知。\n";
+    DocumentMetadata merged = extractor.extract(new MetadataInput("扫描件2.pdf", "机密女1年\n\n宿迁市人民代表大会常务委员会\n\n"
+        + "BARRA (2019) 14号\n\n关于召开宿迁市第十七届人民代表大会常务委员会第十五次会议的通知省人民代表大会常务委员会 :\n\n" + body
+        + "宿迁市人民代表大会常务委员会\n二〇〇一九年三月十六日\n(此件公开发布 )\n宿迁市人大常委会办公室2019年3月19日印发\n", Map.of()));
+    assertEquals("关于召开宿迁市第十七届人民代表大会常务委员会第十五次会议的通知", merged.title());
+    assertEquals(DocType.NOTICE, merged.type());
+    assertEquals("省人民代表大会常务委员会", merged.official().addressee());
+    assertEquals(LocalDate.of(2019, 3, 19), merged.date());
+    assertEquals("印发日期", merged.sources().get("date"));
+
+    for (String number : List.of("MARR (2019) 97号", "宿人常发图【2022 ] 975", "BR (2014) 298签发人: 刘海燕")) {
+      DocumentMetadata m = extractor.extract(new MetadataInput("扫描件.pdf", "呼和浩特市人大常委会文件\n\n" + number + "\n\n"
+          + "关于商请做好人大代表履职学习培训的函\n省人民代表大会常务委员会 :\n" + BODY + "呼和浩特市人民代表大会常务委\n2019年10月1日\n", Map.of()));
+      assertEquals("关于商请做好人大代表履职学习培训的函", m.title(), number);
+      assertEquals("呼和浩特市人民代表大会常务委员会", m.body(), "the 发文机关标志 in full, not the 署名 cut short");
+      assertEquals(LocalDate.of(2019, 10, 1), m.date());
+    }
   }
 }
