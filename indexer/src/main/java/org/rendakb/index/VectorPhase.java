@@ -132,8 +132,8 @@ public final class VectorPhase {
     }
   }
 
-  /** Files embedded per task: a few of the model's batches. */
-  private static final int BATCH = 2 * Embedder.BATCH;
+  /** Files embedded per task: enough to make a task's overhead small, few enough to spread over the threads. */
+  private static final int BATCH = 32;
 
   private void embed(DirectoryReader reader, IndexWriter writer, List<Missing> batch, Counts counts,
       AtomicReference<IOException> failed) {

@@ -1,6 +1,5 @@
 package org.rendakb.semantic;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -8,37 +7,37 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Text to meaning vectors, in-process and offline: BAAI bge-small-zh-v1.5, quantised, from the
  * model and tokenizer that langchain4j ships inside its jar (no GPU, no model service, no download),
- * run by ONNX Runtime directly rather than through langchain4j's one-text-at-a-time encoder: texts
- * of similar length are encoded together, and each call uses one core, so that the indexer's
- * threads each keep a core busy. Measured on the corpus on this 2-core machine, with the same
- * vectors (cosine 1.0000): 2.8x langchain4j's throughput (see docs/semantic.md). The vector is the
- * [CLS] state, unit length, so a dot product is a cosine. Thread-safe.
+ * run by ONNX Runtime directly with one core per call, so that the indexer's threads each keep a
+ * core busy. Each text is encoded alone: the quantised model scales its activations over the whole
+ * input, so a text encoded in a batch got a vector that depended on its neighbours (cosine 0.992
+ * against the same text alone), which made a build's vectors and its relevance vary with the order
+ * files were read in, and a cached vector differ from a fresh one. Alone is as fast here as batches
+ * of 16 (ratio 0.90-0.97, see docs/semantic.md). The vector is the [CLS] state, unit length, so a
+ * dot product is a cosine. Thread-safe.
  */
 public final class Embedder implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Embedder.class);
 
   /** Names the model in cache keys: another model's vectors are never mixed in. */
   public static final String MODEL = "bge-small-zh-v1.5-q";
+  /** What a cached vector was made by: vectors of texts encoded in batches (before 2026-12) are not reused. */
+  public static final String VECTORS = MODEL + ", one text per call";
   public static final int DIMENSIONS = 512;
   /**
    * The model reads at most 512 tokens (about as many characters of Chinese); longer text is cut
    * here rather than split and averaged, which costs as much again and blurs the meaning.
    */
   public static final int MAX_CHARS = 500;
-  /** Texts encoded in one call: padding to the longest costs little when texts are sorted by length. */
-  public static final int BATCH = 16;
   private static final String MODEL_RESOURCE = "bge-small-zh-v1.5-q.onnx";
   private static final String TOKENIZER_RESOURCE = "bge-small-zh-v1.5-q-tokenizer.json";
 
@@ -85,64 +84,31 @@ public final class Embedder implements AutoCloseable {
     return in;
   }
 
-  /** The vector of one text (a query, or a document's title and opening). */
+  /** The vector of one text (a query, or a document's title and opening); a function of the text alone. */
   public float[] embed(String text) {
-    return embedAll(List.of(text)).getFirst();
+    long[] tokens = tokenizer.encode(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).getIds();
+    long[] mask = new long[tokens.length];
+    Arrays.fill(mask, 1);
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    try {
+      inputs.put("input_ids", OnnxTensor.createTensor(environment, new long[][] {tokens}));
+      inputs.put("attention_mask", OnnxTensor.createTensor(environment, new long[][] {mask}));
+      if (tokenTypes) {
+        inputs.put("token_type_ids", OnnxTensor.createTensor(environment, new long[1][tokens.length]));
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        return unit(((float[][][]) result.get(0).getValue())[0][0]);
+      }
+    } catch (OrtException e) {
+      throw new IllegalStateException("the embedding model failed on a text of " + text.length() + " chars", e);
+    } finally {
+      inputs.values().forEach(OnnxTensor::close);
+    }
   }
 
   /** The vectors of several texts, in their order. */
   public List<float[]> embedAll(List<String> texts) {
-    // sorted by length, so that each batch pads little
-    List<Integer> order = IntStream.range(0, texts.size()).boxed()
-        .sorted(Comparator.comparingInt(i -> texts.get(i).length())).toList();
-    float[][] out = new float[texts.size()][];
-    for (int from = 0; from < order.size(); from += BATCH) {
-      List<Integer> batch = order.subList(from, Math.min(order.size(), from + BATCH));
-      List<float[]> vectors = encode(batch.stream().map(i -> cut(texts.get(i))).toList());
-      for (int j = 0; j < batch.size(); j++) {
-        out[batch.get(j)] = vectors.get(j);
-      }
-    }
-    return List.of(out);
-  }
-
-  private static String cut(String text) {
-    return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-  }
-
-  private List<float[]> encode(List<String> texts) {
-    Encoding[] encodings = tokenizer.batchEncode(texts);
-    int length = 0;
-    for (Encoding e : encodings) {
-      length = Math.max(length, e.getIds().length);
-    }
-    long[][] ids = new long[texts.size()][length];
-    long[][] mask = new long[texts.size()][length];
-    for (int i = 0; i < encodings.length; i++) {
-      long[] tokens = encodings[i].getIds();
-      System.arraycopy(tokens, 0, ids[i], 0, tokens.length);
-      System.arraycopy(encodings[i].getAttentionMask(), 0, mask[i], 0, tokens.length);
-    }
-    Map<String, OnnxTensor> inputs = new HashMap<>();
-    try {
-      inputs.put("input_ids", OnnxTensor.createTensor(environment, ids));
-      inputs.put("attention_mask", OnnxTensor.createTensor(environment, mask));
-      if (tokenTypes) {
-        inputs.put("token_type_ids", OnnxTensor.createTensor(environment, new long[texts.size()][length]));
-      }
-      try (OrtSession.Result result = session.run(inputs)) {
-        float[][][] states = (float[][][]) result.get(0).getValue();
-        List<float[]> out = new ArrayList<>(texts.size());
-        for (float[][] state : states) {
-          out.add(unit(state[0]));
-        }
-        return out;
-      }
-    } catch (OrtException e) {
-      throw new IllegalStateException("the embedding model failed on a batch of " + texts.size() + " texts", e);
-    } finally {
-      inputs.values().forEach(OnnxTensor::close);
-    }
+    return texts.stream().map(this::embed).toList();
   }
 
   /** The [CLS] state scaled to unit length, as bge is trained to be compared. */

@@ -38,7 +38,7 @@ public final class EmbeddingCache {
   public static String key(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update((Embedder.MODEL + "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update((Embedder.VECTORS + "\n").getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);

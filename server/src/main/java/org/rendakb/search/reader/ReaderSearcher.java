@@ -90,12 +90,12 @@ public final class ReaderSearcher extends IndexSearcher {
     return facetState;
   }
 
-  /** The facet dimensions that have at least one value in this reader. */
   /** Whether any file of this reader has a meaning vector yet. */
   public boolean hasVectors() {
     return hasVectors;
   }
 
+  /** Whether any file of this reader has a value of the facet dimension {@code dim}. */
   public boolean hasDim(String dim) {
     return facetDims.contains(dim);
   }
