@@ -55,7 +55,7 @@ public final class LawCatalog {
    * counts are the law facet's over the whole index, which the reader counts once.
    */
   public List<LawSummary> list(String q, int size) throws IOException {
-    return index.withSearcher(s -> list(FacetTotals.of(s, Fields.LAW), q, size));
+    return index.withSearcher(s -> list(s.totals(Fields.LAW), q, size));
   }
 
   private static List<LawSummary> list(Map<String, Integer> counts, String q, int size) {

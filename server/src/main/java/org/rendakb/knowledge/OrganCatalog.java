@@ -39,7 +39,7 @@ public final class OrganCatalog {
 
   private static List<Organ> list(ReaderSearcher s, String dim, Function<FileMetadata, String> name)
       throws IOException {
-    Map<String, Integer> totals = FacetTotals.of(s, dim);
+    Map<String, Integer> totals = s.totals(dim);
     Map<String, Map<Integer, Integer>> years = new HashMap<>();
     for (ReaderSearcher.LiveFile live : s.liveFiles()) {
       String organ = name.apply(live.file());

@@ -2,12 +2,15 @@ package org.rendakb.search.reader;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -44,7 +47,9 @@ public final class ReaderSearcher extends IndexSearcher {
   private final Versions versions;
   private final List<SegmentFiles> segments;
   private final List<LiveFile> liveFiles;
-  private volatile Facets allCounts;
+  /** Guarded by {@link #totals}. */
+  private Facets allCounts;
+  private final Map<String, Map<String, Integer>> totals = new HashMap<>();
 
   ReaderSearcher(IndexReader reader, FacetsConfig facetsConfig, List<SegmentFiles> segments) throws IOException {
     super(reader);
@@ -101,16 +106,30 @@ public final class ReaderSearcher extends IndexSearcher {
   }
 
   /**
-   * The facet counts of every live document of this reader, counted once on first use (a reader
-   * does not change); null when the index holds no facet values.
+   * Live files per value of one facet dimension over this whole reader, counted on first use (a
+   * reader does not change); empty when no file has a value. The values are copied out of Lucene's
+   * counts, whose label lookups read doc values that one thread at a time may use: two requests
+   * reading a shared Facets at once got wrong labels or failed (HTTP 500 on /api/laws in CI).
    */
-  public Facets allCounts() throws IOException {
-    Facets counts = allCounts;
-    if (counts == null && facetState != null) {
-      counts = new SortedSetDocValuesFacetCounts(facetState);
-      allCounts = counts;
+  public Map<String, Integer> totals(String dim) throws IOException {
+    synchronized (totals) {
+      Map<String, Integer> out = totals.get(dim);
+      if (out == null) {
+        if (allCounts == null && facetState != null) {
+          allCounts = new SortedSetDocValuesFacetCounts(facetState);
+        }
+        FacetResult result = allCounts == null || !hasDim(dim) ? null : allCounts.getAllChildren(dim);
+        Map<String, Integer> counted = new HashMap<>();
+        if (result != null) {
+          for (LabelAndValue lv : result.labelValues) {
+            counted.put(lv.label, lv.value.intValue());
+          }
+        }
+        out = Map.copyOf(counted);
+        totals.put(dim, out);
+      }
+      return out;
     }
-    return counts;
   }
 
   /** The field infos of all segments, merged once for this reader (the highlighter asks per request). */
