@@ -118,21 +118,28 @@ final class OfdReader {
         continue;
       }
       StringBuilder content = new StringBuilder();
-      Double firstX = null;
+      double points = object.getSize() == null ? 0 : object.getSize();
+      double start = Double.MAX_VALUE;
+      double end = -Double.MAX_VALUE;
       for (TextCode code : object.getTextCodes()) {
-        if (code.getContent() != null) {
-          if (firstX == null) {
-            firstX = code.getX();
-          }
-          content.append(code.getContent());
+        String c = code.getContent();
+        if (c == null || c.isEmpty()) {
+          continue;
         }
+        // a code's chars start at its X and step by its DeltaX; the last one is as wide as the type (Latin half)
+        double x = box.getTopLeftX() + (code.getX() == null ? 0 : code.getX());
+        double steps = 0;
+        Double[] deltas = deltas(code);
+        for (int i = 0; i + 1 < c.length(); i++) {
+          steps += deltas != null && deltas.length > 0 ? deltas[Math.min(i, deltas.length - 1)] : advance(c.substring(i, i + 1)) * points;
+        }
+        start = Math.min(start, x);
+        end = Math.max(end, x + steps + advance(c.substring(c.length() - 1)) * points);
+        content.append(c);
       }
       if (content.toString().isBlank()) {
         continue;
       }
-      double points = object.getSize() == null ? 0 : object.getSize();
-      double start = box.getTopLeftX() + (firstX == null ? 0 : firstX);
-      double end = start + advance(content) * points;
       double objectTop = box.getTopLeftY();
       if (top >= 0 && Math.abs(objectTop - top) >= SAME_LINE_MM) {
         out.add(place(page, text, x0, x1, top, size, chars, boldChars));
@@ -142,6 +149,7 @@ final class OfdReader {
       }
       if (text.isEmpty()) {
         x0 = start;
+        x1 = end;
         top = objectTop;
         size = points;
       }
@@ -165,6 +173,32 @@ final class OfdReader {
       int boldChars) {
     return new PageLines.Placed(page, text.toString().strip(), (float) (x0 * POINTS_PER_MM), (float) (x1 * POINTS_PER_MM),
         (float) (top * POINTS_PER_MM), (float) (size * POINTS_PER_MM), boldChars * 2 > chars);
+  }
+
+  /** A text code's steps between chars (DeltaX, its g n v runs unfolded), or null if none. */
+  private static Double[] deltas(TextCode code) {
+    try {
+      return code.getDeltaX() == null ? null : unfold(code.getDeltaX().getArray());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Double[] unfold(List<String> items) {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).equals("g") && i + 2 < items.size()) {
+        int n = Integer.parseInt(items.get(i + 1));
+        double v = Double.parseDouble(items.get(i + 2));
+        for (int k = 0; k < n && out.size() < 100_000; k++) {
+          out.add(v);
+        }
+        i += 2;
+      } else {
+        out.add(Double.parseDouble(items.get(i)));
+      }
+    }
+    return out.toArray(new Double[0]);
   }
 
   /** A text's width in ems: a Chinese char one, a Latin letter or digit half. */

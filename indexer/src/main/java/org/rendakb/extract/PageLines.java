@@ -8,14 +8,17 @@ import java.util.Map;
 /**
  * How the lines of a page are set, judged from where they stand as a reader judges them (PDF and
  * OFD pages, where only positions are known): centred on the page's axis, set to the right (a
- * 落款, 右空四字 included), or from the left margin; and whether a line stands alone or ends a
- * paragraph that fills the lines above it.
+ * 落款, 右空四字 included), or from the left margin; and whether a line belongs to a paragraph of at
+ * most two lines, set apart from the text around it (a title, a mark, a date), or to a longer one.
  */
 final class PageLines {
   private PageLines() {}
 
   /** A line where it stands, in points from the page's top left. */
   record Placed(int page, String text, float x0, float x1, float top, float points, boolean bold) {}
+
+  /** A paragraph of this many lines or fewer stands alone: a title or a mark broken in two included. */
+  private static final int STANDALONE_LINES = 2;
 
   /**
    * The lines of a file's pages as lines for {@link Blocks}, in order.
@@ -26,49 +29,52 @@ final class PageLines {
   static List<Blocks.Line> judge(List<Placed> lines, float pageWidth) {
     float axis = pageWidth / 2;
     float left = leftMargin(lines, axis);
-    float textWidth = 2 * (axis - left);
+    float right = 2 * axis - left;
+    // paragraphs: a line continues the one above when that one ran to the margin, in the same type, close below it
+    int[] paragraph = new int[lines.size()];
+    Map<Integer, Integer> sizes = new HashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Placed line = lines.get(i);
+      Placed above = i == 0 ? null : lines.get(i - 1);
+      boolean continues = above != null && above.page() == line.page() && full(above, left, right)
+          && Math.abs(above.points() - line.points()) < 0.5f && line.top() - above.top() <= 1.8f * charWidth(line)
+          && line.top() > above.top();
+      paragraph[i] = continues ? paragraph[i - 1] : i;
+      sizes.merge(paragraph[i], 1, Integer::sum);
+    }
     List<Blocks.Line> out = new ArrayList<>(lines.size());
-    Placed previous = null;
-    for (Placed line : lines) {
-      if (previous != null && previous.page() != line.page()) {
-        previous = null;
-      }
-      float charWidth = line.points() > 0 ? line.points() : 12;
-      float gapLeft = line.x0() - left;
-      float gapRight = (left + textWidth) - line.x1();
-      boolean full = full(gapLeft, gapRight, charWidth);
-      Block.Align align;
-      if (full) {
-        align = Block.Align.LEFT;
-      } else if (Math.abs(gapLeft - gapRight) <= Math.max(charWidth, 0.04f * textWidth) && gapLeft > 0.9f * charWidth
-          && !indented(gapLeft, charWidth)) {
-        align = Block.Align.CENTER;
-      } else if (gapLeft - gapRight >= 3 * charWidth && gapLeft >= 0.3f * textWidth) {
-        align = Block.Align.RIGHT;
-      } else {
-        align = Block.Align.LEFT;
-      }
-      // the last line of a paragraph runs on from a full line just above it, in the same type
-      boolean endsParagraph = previous != null && full(previous.x0() - left, left + textWidth - previous.x1(), charWidth)
-          && Math.abs(previous.points() - line.points()) < 0.5f && line.top() - previous.top() <= 1.8f * charWidth;
-      out.add(new Blocks.Line(line.text(), line.page(), 0, align, line.bold(), line.points(), !full && !endsParagraph, line.top(),
-          false));
-      previous = line;
+    for (int i = 0; i < lines.size(); i++) {
+      Placed line = lines.get(i);
+      out.add(new Blocks.Line(line.text(), line.page(), 0, align(line, left, right), line.bold(), line.points(),
+          sizes.get(paragraph[i]) <= STANDALONE_LINES, line.top(), false));
     }
     return out;
   }
 
-  /** A line that fills the measure: from the margin or a paragraph's indent to the right margin (a char's room). */
-  private static boolean full(float gapLeft, float gapRight, float charWidth) {
-    return gapLeft <= 2.5f * charWidth && gapRight <= 1.2f * charWidth;
+  private static Block.Align align(Placed line, float left, float right) {
+    float em = charWidth(line);
+    float gapLeft = line.x0() - left;
+    float gapRight = right - line.x1();
+    float tolerance = Math.max(em, 0.04f * (right - left));
+    // a first line indented two chars may end as far from the right margin by chance: not centred for it
+    boolean indented = Math.abs(gapLeft - 2 * em) < 0.3f * em;
+    if (Math.abs(gapLeft - gapRight) <= tolerance && gapLeft > 0.9f * em && gapRight > 0.5f * em && !indented) {
+      return Block.Align.CENTER;
+    }
+    if (!full(line, left, right) && gapLeft - gapRight >= 3 * em && gapLeft >= 0.3f * (right - left)) {
+      return Block.Align.RIGHT;
+    }
+    return Block.Align.LEFT;
   }
 
-  /**
-   * A paragraph's first line, indented two chars: a short one may end as far from the right margin
-   * by chance, and is not centred for it.
-   */
-  private static boolean indented(float gapLeft, float charWidth) {
-    return Math.abs(gapLeft - 2 * charWidth) < 0.3f * charWidth;
+  /** A line that fills the measure: from the margin or a paragraph's indent to the right margin (a char's room). */
+  private static boolean full(Placed line, float left, float right) {
+    float em = charWidth(line);
+    return line.x0() - left <= 2.5f * em && right - line.x1() <= 1.2f * em;
+  }
+
+  private static float charWidth(Placed line) {
+    return line.points() > 0 ? line.points() : 12;
   }
 
   /** Where most lines start, the body's left margin; the leftmost start if no start is common. */

@@ -52,6 +52,31 @@ final class Layout {
     return out;
   }
 
+  /**
+   * The lines with those of large type that the page edge broke joined again, as a reader reads them:
+   * a centred line too long for the measure fills one line and its rest is centred below it, in the
+   * same type (宿迁市人民代表大会常务委员会办公 / 室). Plain text is left as it is.
+   */
+  List<String> joinBroken(List<String> lines) {
+    if (!known()) {
+      return lines;
+    }
+    List<Block> styles = of(lines);
+    List<String> out = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      Block a = styles.get(i);
+      Block z = i + 1 < lines.size() ? styles.get(i + 1) : null;
+      if (a != null && z != null && z.order() == a.order() + 1 && a.page() == z.page() && a.large() && Math.abs(a.size() - z.size()) < 0.01f
+          && a.bold() == z.bold() && a.align() == Block.Align.LEFT && z.centred()) {
+        out.add(lines.get(i) + lines.get(i + 1));
+        i++;
+      } else {
+        out.add(lines.get(i));
+      }
+    }
+    return out;
+  }
+
   private record Match(Block block, int last) {}
 
   private Match find(String key, int from, int to) {

@@ -39,8 +39,8 @@ public final class MetadataExtractor {
     String path = input.fileName().replace('\\', '/');
     Map<String, String> properties = input.properties();
     String head = text.substring(0, Math.min(text.length(), HEAD_CHARS));
-    List<String> headLines = HeadLines.of(head, HEAD_LINES);
     Layout layout = new Layout(input.blocks());
+    List<String> headLines = layout.joinBroken(HeadLines.of(head, HEAD_LINES));
     List<Block> styles = layout.of(headLines);
     List<String> tailLines = text.substring(Math.max(0, text.length() - TAIL_CHARS)).lines().map(String::strip)
         .filter(l -> !l.isEmpty()).toList();
