@@ -57,9 +57,17 @@ final class Titles {
       }
       String title = line;
       int last = i;
-      // a title on two lines: the first without its type word, the second ending with it (in a PDF
+      // a title on two lines: where the file shows how they are set, two lines set alike as a title is
+      // set; in plain text, the first without its type word, the second ending with it (in a PDF
       // the second may be a word or a char the page edge left over: ……服务保障的 / 函)
-      if (i + 1 < n && (candidate(head.get(i + 1).strip()) || LEFT_OVER.matcher(head.get(i + 1).strip()).matches())) {
+      Boolean setAlike = i + 1 < n ? setAsOneTitle(styles.get(i), styles.get(i + 1)) : null;
+      if (setAlike != null) {
+        String next = head.get(i + 1).strip();
+        if (setAlike && candidate(next) && (line + next).length() <= 60) {
+          title = line + next;
+          last = i + 1;
+        }
+      } else if (i + 1 < n && (candidate(head.get(i + 1).strip()) || LEFT_OVER.matcher(head.get(i + 1).strip()).matches())) {
         String joined = line + head.get(i + 1).strip();
         boolean incomplete = !TYPE_END.matcher(line).matches() || ABOUT.matcher(joined).matches() && !ABOUT.matcher(line).matches();
         if (incomplete && joined.length() <= 60 && TYPE_END.matcher(joined).matches() && head.get(i + 1).strip().length() <= 30
@@ -156,6 +164,18 @@ final class Titles {
       score += 1;
     }
     return Math.min(score, 3);
+  }
+
+  /**
+   * Whether two lines are set as the two lines of one title: one after the other, standing alone,
+   * centred, large or bold, in the same type; null where the layout of either is unknown.
+   */
+  private static Boolean setAsOneTitle(Block a, Block z) {
+    if (a == null || z == null) {
+      return null;
+    }
+    return z.order() == a.order() + 1 && a.page() == z.page() && a.standalone() && z.standalone() && a.centred() && z.centred()
+        && (a.large() || a.bold()) && Math.abs(a.size() - z.size()) < 0.01f && a.bold() == z.bold() && !a.repeated() && !z.repeated();
   }
 
   /** The largest type among the first lines that are no running header. */
