@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.rendakb.metadata.fixtures.LayoutFiles;
 
 /**
@@ -45,7 +51,7 @@ class BlocksTest {
 
   private static List<Path> converted(String format) throws Exception {
     assumeTrue(LayoutFiles.canConvert(), "LibreOffice (soffice) is not installed");
-    return org.rendakb.metadata.fixtures.LayoutFiles.convert(List.of(letter, note), format, dir.resolve(format));
+    return LayoutFiles.convert(List.of(letter, note), format, dir.resolve(format));
   }
 
   @Test
@@ -70,6 +76,56 @@ class BlocksTest {
     assertTrue(blocks.stream().anyMatch(b -> b.repeated() && b.text().contains("—")), "the page numbers are repeated");
     assertTrue(block(extractor.extract(note).blocks(), "宿迁人大调研与思考").repeated(), "the running header");
     assertTrue(blocks.get(0).order() == 0 && blocks.get(1).order() == 1);
+  }
+
+  @Test
+  void aWordParagraphTakesWhatItsStyleAndTheStyleItIsBasedOnSet() throws Exception {
+    Path file = dir.resolve("styled.docx");
+    try (var doc = new XWPFDocument()) {
+      var styles = doc.createStyles();
+      // 标题 1: an outline level, centred, 二号 bold; 标题 2 is based on it and sets only its size
+      var heading = CTStyle.Factory.newInstance();
+      heading.setStyleId("Heading1");
+      heading.setType(STStyleType.PARAGRAPH);
+      heading.addNewName().setVal("heading 1");
+      heading.addNewPPr().addNewOutlineLvl().setVal(BigInteger.ZERO);
+      heading.getPPr().addNewJc().setVal(STJc.CENTER);
+      heading.addNewRPr().addNewSz().setVal(BigInteger.valueOf(44));
+      heading.getRPr().addNewB();
+      styles.addStyle(new XWPFStyle(heading));
+      var second = CTStyle.Factory.newInstance();
+      second.setStyleId("Heading2");
+      second.setType(STStyleType.PARAGRAPH);
+      second.addNewName().setVal("heading 2");
+      second.addNewBasedOn().setVal("Heading1");
+      second.addNewRPr().addNewSz().setVal(BigInteger.valueOf(36));
+      styles.addStyle(new XWPFStyle(second));
+      var p = doc.createParagraph();
+      p.setStyle("Heading1");
+      p.createRun().setText("宿迁市养老服务条例");
+      var q = doc.createParagraph();
+      q.setStyle("Heading2");
+      q.createRun().setText("第一章　总则");
+      for (int i = 0; i < 6; i++) {
+        var body = doc.createParagraph().createRun();
+        body.setText("为了规范养老服务，满足老年人养老服务需求，根据有关法律、行政法规，结合本市实际，制定本条例。");
+        body.setFontSize(16);
+      }
+      try (var out = Files.newOutputStream(file)) {
+        doc.write(out);
+      }
+    }
+    List<Block> blocks = extractor.extract(file).blocks();
+    Block title = block(blocks, "宿迁市养老服务条例");
+    assertEquals(1, title.heading());
+    assertEquals(Block.Align.CENTER, title.align());
+    assertTrue(title.bold());
+    assertEquals(22 / 16f, title.size(), 0.001);
+    Block chapter = block(blocks, "第一章总则");
+    assertEquals(2, chapter.heading(), "a built-in heading style's level by its name");
+    assertEquals(Block.Align.CENTER, chapter.align(), "from the style it is based on");
+    assertTrue(chapter.bold(), "from the style it is based on");
+    assertEquals(18 / 16f, chapter.size(), 0.001, "its own");
   }
 
   @Test
