@@ -55,27 +55,8 @@ final class Titles {
       if (!candidate(line) || line.equals(column) || line.equals(site) || best != null && best.contains(line)) {
         continue;
       }
-      String title = line;
-      int last = i;
-      // a title on two lines: where the file shows how they are set, two lines set alike as a title is
-      // set; in plain text, the first without its type word, the second ending with it (in a PDF
-      // the second may be a word or a char the page edge left over: ……服务保障的 / 函)
-      Boolean setAlike = i + 1 < n ? setAsOneTitle(styles.get(i), styles.get(i + 1)) : null;
-      if (setAlike != null) {
-        String next = head.get(i + 1).strip();
-        if (setAlike && candidate(next) && (line + next).length() <= 60) {
-          title = line + next;
-          last = i + 1;
-        }
-      } else if (i + 1 < n && (candidate(head.get(i + 1).strip()) || LEFT_OVER.matcher(head.get(i + 1).strip()).matches())) {
-        String joined = line + head.get(i + 1).strip();
-        boolean incomplete = !TYPE_END.matcher(line).matches() || ABOUT.matcher(joined).matches() && !ABOUT.matcher(line).matches();
-        if (incomplete && joined.length() <= 60 && TYPE_END.matcher(joined).matches() && head.get(i + 1).strip().length() <= 30
-            && (ABOUT.matcher(joined).matches() || joined.equals(articleTitle) || stem.contains(joined))) {
-          title = joined;
-          last = i + 1;
-        }
-      }
+      int last = lastLine(head, styles, i, n, articleTitle, stem);
+      String title = last == i ? line : line + head.get(last).strip();
       double score = 1 - 0.15 * i;
       String source = "first line";
       if (TYPE_END.matcher(title).matches()) {
@@ -125,6 +106,31 @@ final class Titles {
       return Sourced.of(articleTitle, "page meta");
     }
     return null;
+  }
+
+  /**
+   * Where a title starting at line {@code i} ends: the next line too when the two are one title on
+   * two lines. Where the file shows how they are set, two lines set alike as a title is set; in plain
+   * text, the first without its type word, the second ending with it (in a PDF the second may be a
+   * word or a char the page edge left over: ……服务保障的 / 函).
+   */
+  private static int lastLine(List<String> head, List<Block> styles, int i, int n, String articleTitle, String stem) {
+    if (i + 1 >= n) {
+      return i;
+    }
+    String line = head.get(i).strip();
+    String next = head.get(i + 1).strip();
+    String joined = line + next;
+    Boolean setAlike = setAsOneTitle(styles.get(i), styles.get(i + 1));
+    if (setAlike != null) {
+      return setAlike && candidate(next) && joined.length() <= 60 ? i + 1 : i;
+    }
+    if (!candidate(next) && !LEFT_OVER.matcher(next).matches()) {
+      return i;
+    }
+    boolean incomplete = !TYPE_END.matcher(line).matches() || ABOUT.matcher(joined).matches() && !ABOUT.matcher(line).matches();
+    return incomplete && joined.length() <= 60 && TYPE_END.matcher(joined).matches() && next.length() <= 30
+        && (ABOUT.matcher(joined).matches() || joined.equals(articleTitle) || stem.contains(joined)) ? i + 1 : i;
   }
 
   /** The line after a title, past a running header or footer and its page-number line (—  —). */
