@@ -1,5 +1,6 @@
 package org.rendakb.clean;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,23 @@ public final class HtmlCleaner {
    * standard meta tags of Chinese government sites ({@code meta:ArticleTitle}, {@code meta:PubDate},
    * {@code meta:ContentSource}, {@code meta:ColumnName}, {@code meta:SiteName}).
    */
-  public record Page(String text, String title, Map<String, String> properties) {
+  public record Page(String text, String title, Map<String, String> properties, List<Line> lines) {
     public Page {
       properties = Map.copyOf(properties);
+      lines = List.copyOf(lines);
     }
   }
+
+  /**
+   * A line of the cleaned text as the page sets it: the lines of {@link Page#text} one for one.
+   *
+   * @param heading 1–6 inside an h1–h6, else 0
+   * @param align as the nearest element that says (align=, text-align, center); LEFT where none does
+   * @param bold most of its text is in b, strong or a bold font-weight
+   */
+  public record Line(String text, int heading, Align align, boolean bold) {}
+
+  public enum Align { LEFT, CENTER, RIGHT }
 
   private static final List<String> META_NAMES = List.of("ArticleTitle", "PubDate", "ContentSource", "ColumnName", "SiteName");
 
@@ -77,7 +90,7 @@ public final class HtmlCleaner {
       }
     }
     Element root = mainContent(doc);
-    StringBuilder text = new StringBuilder();
+    List<Line> text = new ArrayList<>();
     // the article's heading and its date/source line often sit outside the content container
     Element heading = doc.body().select("h1, h2, .title, #title").stream()
         .filter(h -> !isSiteName(h.text().strip(), titleTag, properties.get("meta:SiteName"))).findFirst().orElse(null);
@@ -89,28 +102,30 @@ public final class HtmlCleaner {
       title = heading.text().strip();
       properties.put("html:heading", title);
       if (!root.text().contains(title)) {
-        text.append(title).append('\n');
+        text.add(styled(title, heading, heading));
         for (Element sibling = heading.nextElementSibling(); sibling != null && !sibling.equals(root)
             && !sibling.getAllElements().contains(root); sibling = sibling.nextElementSibling()) {
           if (DATE.matcher(sibling.text()).find() && sibling.text().length() < 200) {
-            text.append(sibling.text()).append('\n');
+            text.add(styled(sibling.text(), sibling, sibling));
           }
         }
       }
     }
-    text.append(blockText(root));
-    StringBuilder out = new StringBuilder(text.length());
-    for (String line : text.toString().split("\n")) {
-      String l = line.strip();
+    text.addAll(new BlockText().of(root));
+    StringBuilder out = new StringBuilder();
+    List<Line> lines = new ArrayList<>();
+    for (Line line : text) {
+      String l = line.text().strip();
       if (l.isEmpty() || CLUTTER_LINE.matcher(l).matches()) {
         continue;
       }
       l = TOOLBAR.matcher(l).replaceAll("").strip();
       if (!l.isEmpty()) {
         out.append(l).append('\n');
+        lines.add(new Line(l, line.heading(), line.align(), line.bold()));
       }
     }
-    return new Page(out.toString(), title != null ? title : titleTag.isEmpty() ? null : titleTag, properties);
+    return new Page(out.toString(), title != null ? title : titleTag.isEmpty() ? null : titleTag, properties, lines);
   }
 
   /**
@@ -193,26 +208,119 @@ public final class HtmlCleaner {
     return doc.body();
   }
 
-  /** Text with a line break around each block element and at br, so paragraphs stay paragraphs. */
-  private static String blockText(Element root) {
-    StringBuilder b = new StringBuilder();
-    root.traverse(new NodeVisitor() {
-      @Override
-      public void head(Node node, int depth) {
-        if (node instanceof TextNode t) {
-          b.append(t.text());
-        } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
-          b.append('\n');
-        }
-      }
+  /** A line of one element's text, set as that element sets it. */
+  private static Line styled(String text, Element block, Element boldScope) {
+    return new Line(text, headingOf(block), alignOf(block), boldScope.text().length() > 0 && isBold(boldScope));
+  }
 
-      @Override
-      public void tail(Node node, int depth) {
-        if (node instanceof Element e && e.isBlock()) {
-          b.append('\n');
+  /**
+   * Text with a line break around each block element and at br, so paragraphs stay paragraphs; each
+   * line with how its first text's block sets it and whether most of its text is bold.
+   */
+  private static final class BlockText implements NodeVisitor {
+    private final List<Line> lines = new ArrayList<>();
+    private final StringBuilder line = new StringBuilder();
+    private Element first;
+    private int chars;
+    private int boldChars;
+
+    List<Line> of(Element root) {
+      root.traverse(this);
+      flush();
+      return lines;
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+      if (node instanceof TextNode t) {
+        if (first == null && !t.isBlank()) {
+          first = t.parent() instanceof Element e ? e : null;
         }
+        String s = t.text();
+        int n = (int) s.codePoints().filter(c -> !Character.isWhitespace(c) && c != 0x3000).count();
+        chars += n;
+        if (n > 0 && t.parent() instanceof Element e && isBold(e)) {
+          boldChars += n;
+        }
+        line.append(s);
+      } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
+        flush();
       }
-    });
-    return b.toString();
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+      if (node instanceof Element e && e.isBlock()) {
+        flush();
+      }
+    }
+
+    private void flush() {
+      if (!line.toString().isBlank()) {
+        Element block = first;
+        while (block != null && !block.isBlock() && block.parent() != null) {
+          block = block.parent();
+        }
+        lines.add(new Line(line.toString(), block == null ? 0 : headingOf(block), first == null ? Align.LEFT : alignOf(first),
+            chars > 0 && boldChars * 2 > chars));
+      }
+      line.setLength(0);
+      first = null;
+      chars = 0;
+      boldChars = 0;
+    }
+  }
+
+  private static final Pattern HEADING_TAG = Pattern.compile("h([1-6])");
+  private static final Pattern TEXT_ALIGN = Pattern.compile("(?i)text-align\\s*:\\s*(center|right|end|left|start|justify)");
+  private static final Pattern BOLD_STYLE = Pattern.compile("(?i)font-weight\\s*:\\s*(bold|bolder|[6-9]00)");
+
+  /** The outline level of the heading the element is or is in, 0 if none. */
+  private static int headingOf(Element e) {
+    for (Element a = e; a != null; a = a.parent()) {
+      var m = HEADING_TAG.matcher(a.normalName());
+      if (m.matches()) {
+        return Integer.parseInt(m.group(1));
+      }
+    }
+    return 0;
+  }
+
+  /** As the nearest element that says: align=, style text-align, a center element. */
+  private static Align alignOf(Element e) {
+    for (Element a = e; a != null; a = a.parent()) {
+      String align = a.attr("align").toLowerCase(java.util.Locale.ROOT);
+      var style = TEXT_ALIGN.matcher(a.attr("style"));
+      if (style.find()) {
+        align = style.group(1).toLowerCase(java.util.Locale.ROOT);
+      }
+      if (a.nameIs("center")) {
+        align = "center";
+      }
+      switch (align) {
+        case "center" -> {
+          return Align.CENTER;
+        }
+        case "right", "end" -> {
+          return Align.RIGHT;
+        }
+        case "left", "start", "justify" -> {
+          return Align.LEFT;
+        }
+        default -> { }
+      }
+    }
+    return Align.LEFT;
+  }
+
+  /** In b, strong, a heading or a table head (which browsers set bold), or in an element styled bold. */
+  private static boolean isBold(Element e) {
+    for (Element a = e; a != null && !a.nameIs("body"); a = a.parent()) {
+      if (a.nameIs("b") || a.nameIs("strong") || a.nameIs("th") || HEADING_TAG.matcher(a.normalName()).matches()
+          || BOLD_STYLE.matcher(a.attr("style")).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -14,24 +14,39 @@ import java.util.Map;
  * @param pageStarts for a paginated file (PDF, OFD, image), the offset in {@code text} where each
  *     page starts, page 1 first; empty for a file without pages
  * @param ocr how much of the text Tesseract read, and why; null when none of it
+ * @param blocks the lines or paragraphs of the file's head and end as a reader sees them (centred,
+ *     bold, large, standalone, repeated), in order; empty where the format shows none (plain text,
+ *     OCR) or the layout could not be read
  */
 public record ExtractedText(
     String text, String contentType, Map<String, String> properties, boolean truncated, String note,
-    List<Integer> pageStarts, OcrUse ocr) {
+    List<Integer> pageStarts, OcrUse ocr, List<Block> blocks) {
 
   public ExtractedText {
     properties = properties == null ? Map.of() : Map.copyOf(properties);
     pageStarts = pageStarts == null ? List.of() : List.copyOf(pageStarts);
+    blocks = blocks == null ? List.of() : List.copyOf(blocks);
+  }
+
+  /** Without blocks (a text read back from the index, which keeps no layout). */
+  public ExtractedText(String text, String contentType, Map<String, String> properties, boolean truncated, String note,
+      List<Integer> pageStarts, OcrUse ocr) {
+    this(text, contentType, properties, truncated, note, pageStarts, ocr, List.of());
   }
 
   /** A text without pages, read without OCR. */
   public ExtractedText(String text, String contentType, Map<String, String> properties, boolean truncated, String note) {
-    this(text, contentType, properties, truncated, note, List.of(), null);
+    this(text, contentType, properties, truncated, note, List.of(), null, List.of());
   }
 
   /** The same, with another text (offsets of pages are kept: for changes that keep offsets only). */
   public ExtractedText withText(String newText) {
-    return new ExtractedText(newText, contentType, properties, truncated, note, pageStarts, ocr);
+    return new ExtractedText(newText, contentType, properties, truncated, note, pageStarts, ocr, blocks);
+  }
+
+  /** The same, with these blocks. */
+  public ExtractedText withBlocks(List<Block> newBlocks) {
+    return new ExtractedText(text, contentType, properties, truncated, note, pageStarts, ocr, newBlocks);
   }
 
   /** {@code ocr} when Tesseract read some of the text, else {@code text}. */

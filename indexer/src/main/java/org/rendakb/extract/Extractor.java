@@ -73,6 +73,8 @@ public final class Extractor implements AutoCloseable {
   private final Ocr ocr;
   private final PaginatedReader paginated;
   private final OfdReader ofd = new OfdReader();
+  private final PdfLayout pdfLayout = new PdfLayout();
+  private final DocxLayout docxLayout = new DocxLayout();
   private final ExecutorService workers =
       Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("tika-parse-", 0).factory());
 
@@ -176,7 +178,8 @@ public final class Extractor implements AutoCloseable {
 
   private record Done(ExtractedText text) implements Parsed {}
 
-  private record Paged(String raw, String contentType, Map<String, String> properties, boolean truncated) implements Parsed {}
+  private record Paged(String raw, String contentType, Map<String, String> properties, boolean truncated, List<Block> blocks)
+      implements Parsed {}
 
   private record Image(String contentType) implements Parsed {}
 
@@ -185,9 +188,10 @@ public final class Extractor implements AutoCloseable {
   private ExtractedText finish(Parsed parsed, Path file) throws ExtractionException {
     return switch (parsed) {
       case Done d -> d.text();
-      case Paged p -> paged(paginated.pdf(file, p.raw()), p.contentType(), p.properties(), p.truncated());
+      case Paged p -> paged(paginated.pdf(file, p.raw()), p.contentType(), p.properties(), p.truncated()).withBlocks(p.blocks());
       case Image i -> paged(paginated.image(file), i.contentType(), Map.of(), false);
-      case Ofd o -> paged(paginated.ofd(o.read().pages()), OfdReader.TYPE, o.read().properties(), false);
+      case Ofd o -> paged(paginated.ofd(o.read().pages()), OfdReader.TYPE, o.read().properties(), false)
+          .withBlocks(o.read().blocks());
     };
   }
 
@@ -271,8 +275,9 @@ public final class Extractor implements AutoCloseable {
     ParseContext context = new ParseContext();
     context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
     boolean truncated = false;
+    XhtmlBlocks recorded = new XhtmlBlocks(new BodyContentHandler(new PageMarks(out)));
     try {
-      parser.parse(in, new BodyContentHandler(new PageMarks(out)), metadata, context);
+      parser.parse(in, recorded, metadata, context);
     } catch (SAXException e) {
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
         log.debug("parser's own words on a {} file: {}", type, shortMessage(e));
@@ -289,10 +294,24 @@ public final class Extractor implements AutoCloseable {
     MediaType parsed = MediaType.parse(metadata.get(Metadata.CONTENT_TYPE));
     String contentType = (parsed == null ? type : parsed.getBaseType()).toString();
     if (contentType.equals(PDF_TYPE.toString())) {
-      return new Paged(out.toString(), contentType, properties(metadata), truncated);
+      return new Paged(out.toString(), contentType, properties(metadata), truncated, pdfLayout.read(in.getPath()));
     }
-    return new Done(result(out.toString(), contentType, properties(metadata), truncated));
+    return new Done(result(out.toString(), contentType, properties(metadata), truncated).withBlocks(blocks(recorded, contentType, in)));
   }
+
+  /** What Tika showed of the file's blocks; a docx's alignment and sizes, which Tika drops, read from its XML. */
+  private List<Block> blocks(XhtmlBlocks recorded, String contentType, TikaInputStream in) throws IOException {
+    if (DOCX.contains(contentType)) {
+      List<Block> docx = docxLayout.read(in.getPath());
+      if (!docx.isEmpty()) {
+        return docx;
+      }
+    }
+    return recorded.blocks();
+  }
+
+  private static final java.util.Set<String> DOCX = java.util.Set.of(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.ms-word.document.macroenabled.12");
 
   private static boolean isZip(TikaInputStream in) throws IOException {
     in.mark(4);
@@ -318,7 +337,21 @@ public final class Extractor implements AutoCloseable {
     Map<String, String> properties = new LinkedHashMap<>();
     put(properties, "dc:title", cleaned.title());
     cleaned.properties().forEach((key, value) -> put(properties, key, value));
-    return result(text, contentType, properties, truncated);
+    return result(text, contentType, properties, truncated).withBlocks(blocks(cleaned.lines()));
+  }
+
+  /** A page's lines as blocks: headings, alignment and bold as the page sets them; no sizes, no pages. */
+  private static List<Block> blocks(List<HtmlCleaner.Line> lines) {
+    Blocks blocks = new Blocks();
+    for (HtmlCleaner.Line line : lines) {
+      Block.Align align = switch (line.align()) {
+        case CENTER -> Block.Align.CENTER;
+        case RIGHT -> Block.Align.RIGHT;
+        case LEFT -> Block.Align.LEFT;
+      };
+      blocks.add(new Blocks.Line(line.text(), 0, line.heading(), align, line.bold(), 0, true, -1, false));
+    }
+    return blocks.build();
   }
 
   private ExtractedText plainText(TikaInputStream in, Metadata metadata, String contentType) throws IOException, ExtractionException {

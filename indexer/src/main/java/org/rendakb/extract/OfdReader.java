@@ -26,7 +26,10 @@ final class OfdReader {
   /** Text objects whose tops differ by less than this (millimetres) stand on one line. */
   private static final double SAME_LINE_MM = 1.5;
 
-  record Read(List<String> pages, Map<String, String> properties) {}
+  /** The pages' texts, the DocInfo properties and the blocks of the first and last pages. */
+  record Read(List<String> pages, Map<String, String> properties, List<Block> blocks) {}
+
+  private static final double POINTS_PER_MM = 72 / 25.4;
 
   /** A zip whose root holds OFD.xml, the package's entry point. */
   static boolean isOfd(Path file) {
@@ -41,13 +44,19 @@ final class OfdReader {
     try (OFDReader reader = new OFDReader(file)) {
       ContentExtractor extractor = new ContentExtractor(reader);
       List<List<Line>> pages = new ArrayList<>();
-      for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-        pages.add(lines(extractor.getPageTextObject(page)));
+      List<PageLines.Placed> placed = new ArrayList<>();
+      int n = reader.getNumberOfPages();
+      for (int page = 1; page <= n; page++) {
+        List<TextObject> objects = extractor.getPageTextObject(page);
+        pages.add(lines(objects));
+        if (page <= PdfLayout.FIRST_PAGES || page > n - PdfLayout.LAST_PAGES) {
+          placed.addAll(placed(page, objects));
+        }
       }
       // the text block's edges over the whole document: a page of short lines has no wrapped line to show them
       double left = pages.stream().flatMap(List::stream).mapToDouble(Line::left).min().orElse(0);
       double right = pages.stream().flatMap(List::stream).mapToDouble(Line::right).max().orElse(0);
-      return new Read(pages.stream().map(lines -> text(lines, left, right)).toList(), properties(reader));
+      return new Read(pages.stream().map(lines -> text(lines, left, right)).toList(), properties(reader), blocks(placed, reader));
     } catch (IOException | RuntimeException e) {
       throw new ExtractionException("corrupt or unreadable OFD file (its pages could not be read)", e);
     }
@@ -110,6 +119,133 @@ final class OfdReader {
       }
     }
     return out.toString();
+  }
+
+  /** The blocks of the pages read for layout; none if the page size is not stated. */
+  private static List<Block> blocks(List<PageLines.Placed> placed, OFDReader reader) {
+    try {
+      ST_Box size = reader.getPageSize(1);
+      if (size == null || size.getWidth() == null || placed.isEmpty()) {
+        return List.of();
+      }
+      Blocks blocks = new Blocks();
+      PageLines.judge(placed, (float) (size.getWidth() * POINTS_PER_MM)).forEach(blocks::add);
+      return blocks.build();
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /**
+   * A page's lines where they stand, in points: text objects on one baseline make one line, which
+   * reaches from the first object's start to the last one's end (its chars, each as wide as the
+   * type's size, Latin ones half).
+   */
+  private static List<PageLines.Placed> placed(int page, List<TextObject> objects) {
+    List<PageLines.Placed> out = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    double x0 = 0;
+    double x1 = 0;
+    double top = -1;
+    double size = 0;
+    int chars = 0;
+    int boldChars = 0;
+    for (TextObject object : objects) {
+      ST_Box box = object.getBoundary();
+      if (box == null || box.getTopLeftX() == null || box.getTopLeftY() == null) {
+        continue;
+      }
+      StringBuilder content = new StringBuilder();
+      double points = object.getSize() == null ? 0 : object.getSize();
+      double start = Double.MAX_VALUE;
+      double end = -Double.MAX_VALUE;
+      for (TextCode code : object.getTextCodes()) {
+        String c = code.getContent();
+        if (c == null || c.isEmpty()) {
+          continue;
+        }
+        // a code's chars start at its X and step by its DeltaX; the last one is as wide as the type (Latin half)
+        double x = box.getTopLeftX() + (code.getX() == null ? 0 : code.getX());
+        double steps = 0;
+        Double[] deltas = deltas(code);
+        for (int i = 0; i + 1 < c.length(); i++) {
+          steps += deltas != null && deltas.length > 0 ? deltas[Math.min(i, deltas.length - 1)] : advance(c.substring(i, i + 1)) * points;
+        }
+        start = Math.min(start, x);
+        end = Math.max(end, x + steps + advance(c.substring(c.length() - 1)) * points);
+        content.append(c);
+      }
+      if (content.toString().isBlank()) {
+        continue;
+      }
+      double objectTop = box.getTopLeftY();
+      if (top >= 0 && Math.abs(objectTop - top) >= SAME_LINE_MM) {
+        out.add(place(page, text, x0, x1, top, size, chars, boldChars));
+        text.setLength(0);
+        chars = 0;
+        boldChars = 0;
+      }
+      if (text.isEmpty()) {
+        x0 = start;
+        x1 = end;
+        top = objectTop;
+        size = points;
+      }
+      x0 = Math.min(x0, start);
+      x1 = Math.max(x1, end);
+      text.append(content);
+      int n = content.length();
+      chars += n;
+      boolean bold = object.getWeight() != null && object.getWeight().getWeight() != null && object.getWeight().getWeight() >= 600;
+      if (bold) {
+        boldChars += n;
+      }
+    }
+    if (!text.isEmpty()) {
+      out.add(place(page, text, x0, x1, top, size, chars, boldChars));
+    }
+    return out;
+  }
+
+  private static PageLines.Placed place(int page, CharSequence text, double x0, double x1, double top, double size, int chars,
+      int boldChars) {
+    return new PageLines.Placed(page, text.toString().strip(), (float) (x0 * POINTS_PER_MM), (float) (x1 * POINTS_PER_MM),
+        (float) (top * POINTS_PER_MM), (float) (size * POINTS_PER_MM), boldChars * 2 > chars);
+  }
+
+  /** A text code's steps between chars (DeltaX, its g n v runs unfolded), or null if none. */
+  private static Double[] deltas(TextCode code) {
+    try {
+      return code.getDeltaX() == null ? null : unfold(code.getDeltaX().getArray());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static Double[] unfold(List<String> items) {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).equals("g") && i + 2 < items.size()) {
+        int n = Integer.parseInt(items.get(i + 1));
+        double v = Double.parseDouble(items.get(i + 2));
+        for (int k = 0; k < n && out.size() < 100_000; k++) {
+          out.add(v);
+        }
+        i += 2;
+      } else {
+        out.add(Double.parseDouble(items.get(i)));
+      }
+    }
+    return out.toArray(new Double[0]);
+  }
+
+  /** A text's width in ems: a Chinese char one, a Latin letter or digit half. */
+  private static double advance(CharSequence s) {
+    double ems = 0;
+    for (int i = 0; i < s.length(); i++) {
+      ems += s.charAt(i) < 0x2000 ? 0.5 : 1;
+    }
+    return ems;
   }
 
   /**

@@ -34,7 +34,7 @@ public final class DocumentPipeline {
 
   public SourceDocument read(SourceFile file, String id) throws ExtractionException {
     ExtractedText extracted = extractor.extract(file.file());
-    DocumentMetadata meta = metadata.extract(new MetadataInput(file.path(), extracted.text(), extracted.properties()));
+    DocumentMetadata meta = metadata.extract(new MetadataInput(file.path(), extracted.text(), extracted.properties(), extracted.blocks()));
     Path sidecar = SourceFile.sidecarOf(file.file());
     if (Files.isRegularFile(sidecar)) {
       try {

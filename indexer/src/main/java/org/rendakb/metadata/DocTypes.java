@@ -63,7 +63,8 @@ final class DocTypes {
     if (title.contains("调研报告") || title.contains("调查报告") || title.contains("视察报告")) {
       return DocType.SURVEY_REPORT;
     }
-    if (title.endsWith("审议意见") || title.contains("审议意见") && !title.matches(".*(通知|通报|意见|请示|批复|函)$")) {
+    // ……审议意见落实情况的报告 is a report, ……审议意见的通知 a notice: the type word at the end decides
+    if (title.endsWith("审议意见") || title.contains("审议意见") && !title.matches(".*(通知|通报|意见|请示|批复|函|报告)$")) {
       return DocType.DELIBERATION_OPINION;
     }
     if (title.endsWith("决议")) {

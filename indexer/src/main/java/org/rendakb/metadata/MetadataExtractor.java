@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rendakb.extract.Block;
 
 /**
  * Reads a document's metadata the way a person reads its first and last lines, composing one
@@ -38,7 +39,9 @@ public final class MetadataExtractor {
     String path = input.fileName().replace('\\', '/');
     Map<String, String> properties = input.properties();
     String head = text.substring(0, Math.min(text.length(), HEAD_CHARS));
-    List<String> headLines = HeadLines.of(head, HEAD_LINES);
+    Layout layout = new Layout(input.blocks());
+    List<String> headLines = layout.joinBroken(HeadLines.of(head, HEAD_LINES));
+    List<Block> styles = layout.of(headLines);
     List<String> tailLines = text.substring(Math.max(0, text.length() - TAIL_CHARS)).lines().map(String::strip)
         .filter(l -> !l.isEmpty()).toList();
     Map<String, String> sources = new LinkedHashMap<>();
@@ -47,7 +50,7 @@ public final class MetadataExtractor {
     Sourced<String> title = header != null && header.title() != null ? Sourced.of(header.title(), "header") : null;
     int titleLine = header != null ? -1 : 0;
     if (title == null) {
-      title = Titles.find(headLines, properties, path);
+      title = Titles.find(headLines, styles, properties, path);
       titleLine = title == null ? -1 : lineOf(headLines, title.value());
     }
     if (title == null) {
@@ -55,7 +58,8 @@ public final class MetadataExtractor {
     }
     String titleText = title.value();
     LawNote note = header != null ? header : titleLine >= 0 ? LawNote.under(headLines, lineOf(headLines, lastLineOf(titleText, headLines))) : null;
-    GongwenElements gongwen = GongwenElements.read(headLines, titleLine, header != null ? List.of() : tailLines);
+    GongwenElements gongwen = header != null ? GongwenElements.read(headLines, styles, titleLine, List.of(), Layout.NONE)
+        : GongwenElements.read(headLines, styles, titleLine, tailLines, layout);
     Sourced<DocType> type = DocTypes.find(path, titleText, head, note);
     Sourced<LocalDate> date = Dates.find(note, gongwen, headLines, titleLine, head, properties);
     Sourced<LocalDate> published = header != null ? null : Dates.published(head, properties);

@@ -3,12 +3,15 @@ package org.rendakb.metadata;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.rendakb.extract.Block;
 
 /**
- * The title, chosen among the lines near the top by what makes a title: its own line; a document
- * type word at its end or the 关于……的…… form; a subtitle (——……) or a 题注, byline or date line
- * after it; agreement with the page's ArticleTitle, its title tag or the file name. Furniture
- * ({@link Furniture}) is never a candidate. A title set on two lines (GB/T 9704) is joined.
+ * The title, chosen among the lines near the top by what makes a title: its own line; how it is set
+ * where the file shows it (centred, bold, large, standing alone, a heading); a document type word at
+ * its end or the 关于……的…… form; a subtitle (——……) or a 题注, byline or date line after it;
+ * agreement with the page's ArticleTitle, its title tag or the file name. Furniture ({@link
+ * Furniture}) and lines repeated on every page (running headers) are never candidates. A title set
+ * on two lines (GB/T 9704) is joined.
  */
 final class Titles {
   private static final int CANDIDATE_LINES = 30;
@@ -22,8 +25,11 @@ final class Titles {
   private static final Pattern AFTER_TITLE = Pattern.compile(
       "^(——|—\\s*[\\p{IsHan}0-9]|（\\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*年|\\(\\s*[0-9]{4}\\s*年|(?:发布时间|发布日期|时间|日期|来源|作者)\\s*[:：]|[0-9]{4}\\s*[-年]).*");
 
-  /** The title from the text's head lines and the file's properties, or null. */
-  static Sourced<String> find(List<String> head, Map<String, String> properties, String fileName) {
+  /**
+   * The title from the text's head lines, how they are set ({@code styles}, one for one, null where
+   * unknown) and the file's properties, or null.
+   */
+  static Sourced<String> find(List<String> head, List<Block> styles, Map<String, String> properties, String fileName) {
     String articleTitle = clean(properties.get("meta:ArticleTitle"));
     if (articleTitle == null) {
       // a 信息公开 page's catalogue names the title it shows below: 标题：关于……的通知
@@ -39,25 +45,18 @@ final class Titles {
     String bestSource = null;
     double bestScore = 0;
     int n = Math.min(head.size(), CANDIDATE_LINES);
+    float largest = largest(styles, n);
     for (int i = 0; i < n; i++) {
       String line = head.get(i).strip();
+      if (styles.get(i) != null && styles.get(i).repeated()) {
+        continue; // a running header or footer, however it reads
+      }
       // a shorter repetition of a title already seen (政府工作报告 under 2024年……政府工作报告) is not a second title
       if (!candidate(line) || line.equals(column) || line.equals(site) || best != null && best.contains(line)) {
         continue;
       }
-      String title = line;
-      int last = i;
-      // a title on two lines: the first without its type word, the second ending with it (in a PDF
-      // the second may be a word or a char the page edge left over: ……服务保障的 / 函)
-      if (i + 1 < n && (candidate(head.get(i + 1).strip()) || LEFT_OVER.matcher(head.get(i + 1).strip()).matches())) {
-        String joined = line + head.get(i + 1).strip();
-        boolean incomplete = !TYPE_END.matcher(line).matches() || ABOUT.matcher(joined).matches() && !ABOUT.matcher(line).matches();
-        if (incomplete && joined.length() <= 60 && TYPE_END.matcher(joined).matches() && head.get(i + 1).strip().length() <= 30
-            && (ABOUT.matcher(joined).matches() || joined.equals(articleTitle) || stem.contains(joined))) {
-          title = joined;
-          last = i + 1;
-        }
-      }
+      int last = lastLine(head, styles, i, n, articleTitle, stem);
+      String title = last == i ? line : line + head.get(last).strip();
       double score = 1 - 0.15 * i;
       String source = "first line";
       if (TYPE_END.matcher(title).matches()) {
@@ -68,13 +67,18 @@ final class Titles {
         score += 2;
         source = "title form";
       }
-      String after = nextNotPageFurniture(head, last + 1);
+      String after = nextNotPageFurniture(head, styles, last + 1);
       if (after != null && AFTER_TITLE.matcher(after).matches()) {
         score += 2;
         source = "title form";
       }
       if (title.length() <= 6 && (!TYPE_END.matcher(title).matches() || last + 1 < n && candidate(head.get(last + 1).strip()))) {
         score -= 3; // a column or a menu word standing alone, or above the title
+      }
+      double set = prominence(styles.get(i), largest);
+      if (set > 0) {
+        score += set;
+        source = "layout";
       }
       if (title.equals(articleTitle)) {
         score += 4;
@@ -104,15 +108,92 @@ final class Titles {
     return null;
   }
 
-  /** The line after a title, past a running header's or footer's page-number line (—  —). */
-  private static String nextNotPageFurniture(List<String> head, int from) {
+  /**
+   * Where a title starting at line {@code i} ends: the next line too when the two are one title on
+   * two lines. Where the file shows how they are set, two lines set alike as a title is set; in plain
+   * text, the first without its type word, the second ending with it (in a PDF the second may be a
+   * word or a char the page edge left over: ……服务保障的 / 函).
+   */
+  private static int lastLine(List<String> head, List<Block> styles, int i, int n, String articleTitle, String stem) {
+    if (i + 1 >= n) {
+      return i;
+    }
+    String line = head.get(i).strip();
+    String next = head.get(i + 1).strip();
+    String joined = line + next;
+    Boolean setAlike = setAsOneTitle(styles.get(i), styles.get(i + 1));
+    if (setAlike != null) {
+      return setAlike && candidate(next) && joined.length() <= 60 ? i + 1 : i;
+    }
+    if (!candidate(next) && !LEFT_OVER.matcher(next).matches()) {
+      return i;
+    }
+    boolean incomplete = !TYPE_END.matcher(line).matches() || ABOUT.matcher(joined).matches() && !ABOUT.matcher(line).matches();
+    return incomplete && joined.length() <= 60 && TYPE_END.matcher(joined).matches() && next.length() <= 30
+        && (ABOUT.matcher(joined).matches() || joined.equals(articleTitle) || stem.contains(joined)) ? i + 1 : i;
+  }
+
+  /** The line after a title, past a running header or footer and its page-number line (—  —). */
+  private static String nextNotPageFurniture(List<String> head, List<Block> styles, int from) {
     for (int i = from; i < head.size(); i++) {
       String line = head.get(i).strip();
-      if (!line.matches("^[-—–\\s0-9]*$")) {
+      if (!line.matches("^[-—–\\s0-9]*$") && (styles.get(i) == null || !styles.get(i).repeated())) {
         return line;
       }
     }
     return null;
+  }
+
+  /**
+   * What a title's setting adds: a line standing alone that is centred, bold, large or a heading
+   * catches the eye, the more so the more of these it is, and most if it is the largest type at the
+   * top. A line within a paragraph adds nothing, however it is set.
+   */
+  private static double prominence(Block b, float largest) {
+    if (b == null || !b.standalone()) {
+      return 0;
+    }
+    double score = 0;
+    if (b.centred()) {
+      score += 1;
+    }
+    if (b.bold()) {
+      score += 1;
+    }
+    if (b.large()) {
+      score += 1;
+    }
+    if (b.heading() > 0) {
+      score += b.heading() <= 2 ? 1 : 0.5;
+    }
+    if (b.large() && b.size() >= largest) {
+      score += 1;
+    }
+    return Math.min(score, 3);
+  }
+
+  /**
+   * Whether two lines are set as the two lines of one title: one after the other, standing alone,
+   * centred, large or bold, in the same type; null where the layout of either is unknown.
+   */
+  private static Boolean setAsOneTitle(Block a, Block z) {
+    if (a == null || z == null) {
+      return null;
+    }
+    return z.order() == a.order() + 1 && a.page() == z.page() && a.standalone() && z.standalone() && a.centred() && z.centred()
+        && (a.large() || a.bold()) && Math.abs(a.size() - z.size()) < 0.01f && a.bold() == z.bold() && !a.repeated() && !z.repeated();
+  }
+
+  /** The largest type among the first lines that are no running header. */
+  private static float largest(List<Block> styles, int n) {
+    float largest = 0;
+    for (int i = 0; i < n; i++) {
+      Block b = styles.get(i);
+      if (b != null && !b.repeated()) {
+        largest = Math.max(largest, b.size());
+      }
+    }
+    return largest;
   }
 
   private static boolean candidate(String line) {

@@ -10,6 +10,7 @@ import org.ofdrw.layout.PageLayout;
 import org.ofdrw.layout.VirtualPage;
 import org.ofdrw.layout.element.Paragraph;
 import org.ofdrw.layout.element.Position;
+import org.ofdrw.layout.element.TextAlign;
 
 /** OFD files written at test time with ofdrw's layout module: one list of lines per page. */
 public final class OfdFiles {
@@ -27,6 +28,33 @@ public final class OfdFiles {
           "三、本决定自公布之日起施行。",
           "江宁市人民代表大会常务委员会",
           "2024年3月15日"));
+
+  /** A line set as an office sets it on an A4 page: its type size (mm) and where it stands. */
+  public record Set(String text, double size, char align) {}
+
+  /**
+   * One A4 page of lines each set left (L), centred (C) or right (R) in the measure of GB/T 9704 (156
+   * mm from the 28 mm margin), in its own size, the way a 公文 is laid out.
+   */
+  public static Path writeSet(Path file, List<Set> lines) throws IOException {
+    try (OFDDoc doc = new OFDDoc(file)) {
+      VirtualPage page = new VirtualPage(PageLayout.A4());
+      double y = 30;
+      for (Set line : lines) {
+        Paragraph p = new Paragraph(line.text(), line.size());
+        p.setTextAlign(switch (line.align()) {
+          case 'C' -> TextAlign.center;
+          case 'R' -> TextAlign.right;
+          default -> TextAlign.left;
+        });
+        p.setPosition(Position.Absolute).setXY(28d, y).setWidth(156d);
+        page.add(p);
+        y += line.size() * 2;
+      }
+      doc.addVPage(page);
+    }
+    return file;
+  }
 
   public static Path write(Path file, List<List<String>> pages, String title, String author, LocalDate created)
       throws IOException {

@@ -21,19 +21,24 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rendakb.SharedCorpus;
+import org.rendakb.extract.Block;
 
 /**
  * Random and mutated corpus texts (truncated, lines shuffled, junk characters, huge lines, headers
- * broken) through the metadata extractor, date finder and law citations, for a bounded time.
- * Nothing may throw, hang or give a value outside its canonical form. Seeded: the seed is
- * printed, and {@code -Drendakb.fuzz.seed=N} replays a run ({@code -Drendakb.fuzz.seconds=S}
- * sets its length).
+ * broken), half of them with random layouts (blocks set centred, bold, large, right-aligned,
+ * repeated, matching the text's lines or not), through the metadata extractor, date finder and law
+ * citations. Nothing may throw, hang or give a value outside its canonical form. A fixed number of
+ * inputs from a fixed seed, so every run checks the same inputs whatever the machine's load;
+ * {@code -Drendakb.fuzz.seed=N} and {@code -Drendakb.fuzz.inputs=K} run others.
  */
 class MetadataFuzzTest {
-  static final long SEED = Long.getLong("rendakb.fuzz.seed", System.nanoTime());
-  static final long MILLIS = Long.getLong("rendakb.fuzz.seconds", 8) * 1000;
-  /** Far beyond any text's work; a regular expression that backtracks without end is caught here. */
-  static final Duration PER_INPUT = Duration.ofSeconds(20);
+  static final long SEED = Long.getLong("rendakb.fuzz.seed", 19);
+  static final int INPUTS = Integer.getInteger("rendakb.fuzz.inputs", 150);
+  /**
+   * A hang guard, not a speed bound: an input takes milliseconds, and a regular expression that
+   * backtracks without end would otherwise stop the build.
+   */
+  static final Duration PER_INPUT = Duration.ofSeconds(60);
   static final Path CORPUS = SharedCorpus.CORPUS;
 
   static final List<String> JUNK = List.of(
@@ -59,19 +64,17 @@ class MetadataFuzzTest {
     MetadataExtractor extractor = new MetadataExtractor();
     LawCitations citations = new LawCitations();
     Random random = new Random(SEED);
-    long end = System.currentTimeMillis() + MILLIS;
-    int n = 0;
-    while (System.currentTimeMillis() < end) {
+    for (int n = 1; n <= INPUTS; n++) {
       Path file = files.get(random.nextInt(files.size()));
       String name = CORPUS.relativize(file).toString().replace('\\', '/');
       String text = mutate(random, Files.readString(file));
       Map<String, String> properties = random.nextInt(4) == 0 ? Map.of("dc:title", junk(random, 1 + random.nextInt(8))) : Map.of();
       String fileName = random.nextInt(5) == 0 ? mutate(random, name) : name;
-      n++;
+      List<Block> blocks = random.nextBoolean() ? layout(random, text) : List.of();
       int input = n;
       try {
         assertTimeoutPreemptively(PER_INPUT, () -> {
-          DocumentMetadata m = extractor.extract(new MetadataInput(fileName, text, properties));
+          DocumentMetadata m = extractor.extract(new MetadataInput(fileName, text, properties, blocks));
           assertCanonical(m);
           String folded = DateFinder.foldDigits(text);
           for (DateFinder.Found f : DateFinder.all(folded)) {
@@ -83,12 +86,29 @@ class MetadataFuzzTest {
           }
         });
       } catch (Throwable t) {
-        throw new AssertionError("seed " + SEED + ", input " + input + " (" + name + ", " + text.length() + " chars, starting "
-            + quoted(text) + "): " + t, t);
+        throw new AssertionError("seed " + SEED + ", input " + input + " (" + name + ", " + text.length() + " chars, "
+            + blocks.size() + " blocks, starting " + quoted(text) + "): " + t, t);
       }
     }
-    System.out.println("MetadataFuzzTest: " + n + " mutated texts (seed " + SEED + ")");
-    assertTrue(n > 50, "the fuzz loop ran: " + n);
+  }
+
+  /**
+   * Blocks for the text's first and last lines, each set at random, and some of junk: whatever the
+   * extract stage hands on, the rules that weigh it must hold.
+   */
+  static List<Block> layout(Random r, String text) {
+    List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+    List<String> chosen = new ArrayList<>(lines.subList(0, Math.min(lines.size(), 40)));
+    chosen.addAll(lines.subList(Math.max(chosen.size(), lines.size() - 20), lines.size()));
+    List<Block> out = new ArrayList<>();
+    for (String line : chosen) {
+      String t = r.nextInt(10) == 0 ? junk(r, 1 + r.nextInt(20)) : r.nextInt(8) == 0 ? line.substring(0, r.nextInt(line.length() + 1)) : line;
+      Block.Align align = Block.Align.values()[r.nextInt(Block.Align.values().length)];
+      float size = r.nextInt(4) == 0 ? 0 : 0.5f + r.nextFloat() * 2;
+      out.add(new Block(t, r.nextInt(3), out.size() * (1 + r.nextInt(3)), r.nextInt(4) == 0 ? r.nextInt(7) : 0, align, r.nextBoolean(),
+          size, r.nextBoolean(), r.nextInt(6) == 0));
+    }
+    return out;
   }
 
   private static String quoted(String text) {
