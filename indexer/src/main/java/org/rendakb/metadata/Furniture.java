@@ -37,10 +37,11 @@ final class Furniture {
       "([\\p{IsHan}]{1,10})\\s*[〔\\[［【(（{｛]\\s*((?:19|20)[0-9]{2})\\s*[〕\\]］】)）}｝]\\s*([0-9]{1,4})\\s*号");
   /**
    * What OCR leaves of a 发文字号 line: the bracketed year and the number are read, the organ's
-   * abbreviation (宿人常发 → MARR) or the 号 (97号 → 975) often are not; 签发人 may share the line.
+   * abbreviation (宿人常发 → MARR), its opening bracket or the 号 (97号 → 975) often are not; 签发人
+   * may share the line.
    */
   private static final Pattern DOC_NUMBER_READ_BADLY = Pattern.compile(
-      "^.{0,12}?[〔\\[［【(（{｛]\\s*(?:19|20)[0-9]{2}\\s*[〕\\]］】)）}｝]\\s*[0-9]{1,4}\\s*号?(\\s*签发人.*)?$");
+      "^.{0,12}?[〔\\[［【(（{｛]?\\s*(?:19|20)[0-9]{2}\\s*[〕\\]］】)）}｝]\\s*[0-9]{1,4}\\s*号?(\\s*签发人.*)?$");
   private static final Pattern DATE_LINE = Pattern.compile(
       "^[（(]?\\s*(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\\s*[年\\-/.]\\s*[0-9一二三四五六七八九十]{1,3}\\s*[月\\-/.]\\s*[0-9一二三四五六七八九十]{1,3}"
           + "\\s*日?.{0,24}$");

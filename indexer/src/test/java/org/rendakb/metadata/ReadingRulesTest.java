@@ -120,7 +120,7 @@ class ReadingRulesTest {
     assertEquals(LocalDate.of(2019, 3, 19), merged.date());
     assertEquals("印发日期", merged.sources().get("date"));
 
-    for (String number : List.of("MARR (2019) 97号", "宿人常发图【2022 ] 975", "BR (2014) 298签发人: 刘海燕")) {
+    for (String number : List.of("MARR (2019) 97号", "宿人常发图【2022 ] 975", "BR (2014) 298签发人: 刘海燕", "长人常发2014 ] 29号    签发人:刘海燕")) {
       DocumentMetadata m = extractor.extract(new MetadataInput("扫描件.pdf", "呼和浩特市人大常委会文件\n\n" + number + "\n\n"
           + "关于商请做好人大代表履职学习培训的函\n省人民代表大会常务委员会 :\n" + BODY + "呼和浩特市人民代表大会常务委\n2019年10月1日\n", Map.of()));
       assertEquals("关于商请做好人大代表履职学习培训的函", m.title(), number);
