@@ -2,10 +2,8 @@ package org.rendakb.ocr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.rendakb.cache.EntryFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,47 +18,37 @@ final class OcrCache {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path folder;
+  private final EntryFiles entries;
 
   OcrCache(Path folder) {
     this.folder = folder;
-  }
-
-  private Path entry(String key) {
-    return folder.resolve(key.substring(0, 2)).resolve(key + ".json");
+    this.entries = folder == null ? null : new EntryFiles(folder, ".json");
   }
 
   RecognisedPage get(String key) {
-    if (folder == null) {
-      return null;
-    }
-    Path file = entry(key);
-    if (!Files.isRegularFile(file)) {
+    if (entries == null) {
       return null;
     }
     try {
-      Entry e = JSON.readValue(file.toFile(), Entry.class);
+      byte[] bytes = entries.read(key);
+      if (bytes == null) {
+        return null;
+      }
+      Entry e = JSON.readValue(bytes, Entry.class);
       return new RecognisedPage(e.text(), e.confidence() == null ? Double.NaN : e.confidence());
     } catch (IOException e) {
-      log.warn("unreadable OCR cache entry {} is ignored: {}", file, e.getMessage());
+      log.warn("unreadable OCR cache entry {} is ignored: {}", entries.entry(key), e.getMessage());
       return null;
     }
   }
 
   void put(String key, RecognisedPage page) {
-    if (folder == null) {
+    if (entries == null) {
       return;
     }
-    Path file = entry(key);
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), key, ".tmp");
       Double confidence = Double.isNaN(page.confidence()) ? null : page.confidence();
-      JSON.writeValue(tmp.toFile(), new Entry(page.text(), confidence));
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      entries.write(key, JSON.writeValueAsBytes(new Entry(page.text(), confidence)));
     } catch (IOException e) {
       log.warn("cannot write the OCR cache in {} ({}); the page will be recognised again next run", folder, e.getMessage());
     }

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.rendakb.cache.EntryFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +22,13 @@ public final class EmbeddingCache {
   private static final Logger log = LoggerFactory.getLogger(EmbeddingCache.class);
 
   private final Path folder;
+  private final EntryFiles entries;
   private volatile boolean warned;
 
   /** @param folder where entries live, or null for no cache */
   public EmbeddingCache(Path folder) {
     this.folder = folder;
+    this.entries = folder == null ? null : new EntryFiles(folder, ".f32");
   }
 
   public Path folder() {
@@ -45,50 +45,37 @@ public final class EmbeddingCache {
     }
   }
 
-  private Path entry(String key) {
-    return folder.resolve(key.substring(0, 2)).resolve(key + ".f32");
-  }
-
   /** The cached vector, or null when there is none (or it is unreadable, which is logged). */
   public float[] get(String key) {
-    if (folder == null) {
-      return null;
-    }
-    Path file = entry(key);
-    if (!Files.isRegularFile(file)) {
+    if (entries == null) {
       return null;
     }
     try {
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = entries.read(key);
+      if (bytes == null) {
+        return null;
+      }
       if (bytes.length != Embedder.DIMENSIONS * Float.BYTES) {
-        log.warn("ignoring a damaged vector cache entry {} ({} bytes)", file, bytes.length);
+        log.warn("ignoring a damaged vector cache entry {} ({} bytes)", entries.entry(key), bytes.length);
         return null;
       }
       float[] vector = new float[Embedder.DIMENSIONS];
       ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
       return vector;
     } catch (IOException e) {
-      log.warn("ignoring an unreadable vector cache entry {}: {}", file, e.getMessage());
+      log.warn("ignoring an unreadable vector cache entry {}: {}", entries.entry(key), e.getMessage());
       return null;
     }
   }
 
   public void put(String key, float[] vector) {
-    if (folder == null) {
+    if (entries == null) {
       return;
     }
-    Path file = entry(key);
     try {
-      Files.createDirectories(file.getParent());
       ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
       bytes.asFloatBuffer().put(vector);
-      Path tmp = Files.createTempFile(file.getParent(), key, ".tmp");
-      Files.write(tmp, bytes.array());
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      entries.write(key, bytes.array());
     } catch (IOException e) {
       if (!warned) {
         warned = true;
