@@ -53,10 +53,36 @@ public final class Tesseract {
     return OcrStatus.available(version + ", languages " + languages);
   }
 
-  /** The text of one image, with the mean confidence of its words. */
+  /**
+   * The text of one image, with the mean confidence of its words. A page that comes back as narrow
+   * columns of one- and two-char lines ({@link #readAsColumns}) is read again as one column of text
+   * (page segmentation mode 4), and that reading is kept if it is not split too: a 上行文 whose
+   * 发文字号 and 签发人 share a line had its head read down the page in strips (长沙 / 长人 / 关于 /
+   * 市人 …) and its title lost. Only such pages pay for a second reading.
+   */
   RecognisedPage recognise(Path image, Path work) throws IOException {
+    RecognisedPage page = recognise(image, work, List.of());
+    if (readAsColumns(page.text())) {
+      RecognisedPage oneColumn = recognise(image, work, List.of("--psm", "4"));
+      if (!readAsColumns(oneColumn.text())) {
+        return oneColumn;
+      }
+    }
+    return page;
+  }
+
+  /** Lines of at most two chars among the first lines read: a 密级 and a 紧急程度 make two, strips of a column more. */
+  static boolean readAsColumns(String text) {
+    List<String> first = text.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(12).toList();
+    return first.stream().filter(l -> l.codePointCount(0, l.length()) <= 2).count() >= 4;
+  }
+
+  private RecognisedPage recognise(Path image, Path work, List<String> options) throws IOException {
     Path base = work.resolve("ocr");
-    run(List.of(program, image.toString(), base.toString(), "-l", languages, "txt", "tsv"), PAGE_TIMEOUT_SECONDS);
+    List<String> command = new ArrayList<>(List.of(program, image.toString(), base.toString(), "-l", languages));
+    command.addAll(options);
+    command.addAll(List.of("txt", "tsv"));
+    run(command, PAGE_TIMEOUT_SECONDS);
     String text = Files.readString(base.resolveSibling("ocr.txt"), StandardCharsets.UTF_8);
     double confidence = meanConfidence(Files.readAllLines(base.resolveSibling("ocr.tsv"), StandardCharsets.UTF_8));
     // a multi-page TIFF comes back with form feeds between its pages; one text here
