@@ -71,10 +71,15 @@ public final class Tesseract {
     return page;
   }
 
-  /** Lines of at most two chars among the first lines read: a 密级 and a 紧急程度 make two, strips of a column more. */
+  /**
+   * Four or more lines of one or two Chinese chars alone among the first lines read: a 密级 and a
+   * 紧急程度 make two, strips of a column more; a table's numbers and short cells do not count.
+   */
   static boolean readAsColumns(String text) {
     List<String> first = text.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(12).toList();
-    return first.stream().filter(l -> l.codePointCount(0, l.length()) <= 2).count() >= 4;
+    return first.stream()
+        .filter(l -> l.codePointCount(0, l.length()) <= 2 && l.codePoints().allMatch(Character::isIdeographic))
+        .count() >= 4;
   }
 
   private RecognisedPage recognise(Path image, Path work, List<String> options) throws IOException {

@@ -20,5 +20,7 @@ class TesseractTest {
         + "关于做好人大代表履职学习培训的请示\n市人民政府：\n为做好人大代表履职学习培训，现将有关事项请示如下：\n"));
     assertFalse(Tesseract.readAsColumns("我们在前进中还存在一些问题和困难。\n去年我在政府工作报告中曾提出，要把全年商品零售物价\n"
         + "上涨幅度控制在百分之十以内。\n一、\n二、\n"));
+    // a table's first rows: numbers and short cells
+    assertFalse(Tesseract.readAsColumns("附件1\n序号\n1\n2\n3\n4\n5\n合计\n"));
   }
 }
