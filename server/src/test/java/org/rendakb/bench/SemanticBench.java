@@ -114,7 +114,8 @@ final class SemanticBench {
         out.add(java.net.URLDecoder.decode(r.path().substring(r.path().indexOf("q=") + 2), StandardCharsets.UTF_8));
       }
     }
-    for (TopicQuery q : TopicEvaluation.load(Path.of("src/test/resources/eval/concept-queries.jsonl"))) {
+    // from the classpath: the benchmark runs from the project's root, the tests from server/
+    for (TopicQuery q : TopicEvaluation.load(Path.of(SemanticBench.class.getResource("/eval/concept-queries.jsonl").toURI()))) {
       out.add(q.query());
     }
     return out;
