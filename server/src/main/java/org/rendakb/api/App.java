@@ -169,10 +169,7 @@ public final class App {
     }
 
     void similar(Context ctx) throws Exception {
-      int size = SearchParams.integer(ctx, "size", 10);
-      if (size < 1 || size > MAX_SIMILAR) {
-        throw ApiException.badRequest("size must be between 1 and " + MAX_SIMILAR + ", got " + size);
-      }
+      int size = SearchParams.bounded(ctx, "size", 10, MAX_SIMILAR);
       ctx.json(Map.of("id", ctx.pathParam("id"), "similar", service.similar(ctx.pathParam("id"), size)));
     }
 

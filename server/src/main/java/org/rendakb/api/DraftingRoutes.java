@@ -46,10 +46,7 @@ final class DraftingRoutes {
         throw ApiException.badRequest("at most " + NewPhrasesService.MAX_AGAINST + " documents to compare with, got "
             + against.size());
       }
-      int size = SearchParams.integer(ctx, "size", 30);
-      if (size < 1 || size > NewPhrasesService.MAX_SIZE) {
-        throw ApiException.badRequest("size must be between 1 and " + NewPhrasesService.MAX_SIZE + ", got " + size);
-      }
+      int size = SearchParams.bounded(ctx, "size", 30, NewPhrasesService.MAX_SIZE);
       NewPhrases found = phrases.compare(ctx.pathParam("id"), against, size);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("id", found.id());

@@ -1,7 +1,6 @@
 package org.rendakb.api;
 
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
 import java.util.Map;
 import org.rendakb.precedent.PrecedentSearcher;
 import org.rendakb.search.SearchRequest;
@@ -23,28 +22,20 @@ final class KnowledgeRoutes {
         throw ApiException.badRequest("the text is " + text.length() + " characters long; precedent search takes at most "
             + PrecedentSearcher.MAX_QUERY_CHARS + " (a few sentences)");
       }
-      int size = bounded(ctx, "size", 10, MAX_PRECEDENTS);
+      int size = SearchParams.bounded(ctx, "size", 10, MAX_PRECEDENTS);
       SearchRequest filters = SearchParams.read(ctx);
       ctx.json(services.precedents().search(text, filters.filters(), filters.from(), filters.to(), size));
     });
     routes.get("/api/laws", ctx -> {
-      int size = bounded(ctx, "size", 50, MAX_LAWS);
+      int size = SearchParams.bounded(ctx, "size", 50, MAX_LAWS);
       String q = ctx.queryParam("q");
       ctx.json(Map.of("laws", services.laws().list(q, size)));
     });
     routes.get("/api/laws/{name}", ctx -> {
-      int size = bounded(ctx, "size", 20, MAX_LAWS);
+      int size = SearchParams.bounded(ctx, "size", 20, MAX_LAWS);
       ctx.json(services.laws().law(ctx.pathParam("name"), size));
     });
     routes.get("/api/bodies", ctx -> ctx.json(Map.of("bodies", services.organs().bodies())));
     routes.get("/api/committees", ctx -> ctx.json(Map.of("committees", services.organs().committees())));
-  }
-
-  private static int bounded(Context ctx, String name, int fallback, int max) {
-    int value = SearchParams.integer(ctx, name, fallback);
-    if (value < 1 || value > max) {
-      throw ApiException.badRequest(name + " must be between 1 and " + max + ", got " + value);
-    }
-    return value;
   }
 }

@@ -98,6 +98,15 @@ final class SearchParams {
     return new SearchRequest(q, filters, from, to, sort, page, size, !"all".equals(versions), mode);
   }
 
+  /** A whole number parameter between 1 and {@code max}, {@code fallback} when absent. */
+  static int bounded(Context ctx, String name, int fallback, int max) {
+    int value = integer(ctx, name, fallback);
+    if (value < 1 || value > max) {
+      throw ApiException.badRequest(name + " must be between 1 and " + max + ", got " + value);
+    }
+    return value;
+  }
+
   static int integer(Context ctx, String name, int fallback) {
     String raw = blankToNull(ctx.queryParam(name));
     if (raw == null) {
